@@ -1,0 +1,16 @@
+#ifndef PLENUM_SODIUM_BASELINE_H
+#define PLENUM_SODIUM_BASELINE_H
+
+#include <stddef.h>
+
+/// Calls libsodium's crypto_sign_verify_detached `count` times on the same inputs, straight from
+/// C: the ceiling the Swift wrapper is measured against. Returns how many verified.
+size_t plenum_baseline_verify(size_t count, const unsigned char *signature,
+                              const unsigned char *message, unsigned long long message_length,
+                              const unsigned char *public_key);
+
+/// Calls crypto_hash_sha256 `count` times over a 65-byte node buffer, the Merkle node shape;
+/// returns the first byte of the last digest so the work cannot be optimized away.
+unsigned char plenum_baseline_node_hashes(size_t count);
+
+#endif

@@ -1,0 +1,74 @@
+import Sodium
+
+/// A statement as it travels and is stored: its kind, the exact payload bytes its author wrote,
+/// and the detached signature over ``signedBytes``.
+///
+/// The signed bytes are `"plenum/v1/" + kind + "\0" + payload`. Nothing is re-serialized: the
+/// payload bytes received are the bytes verified, hashed and stored. The statement's ``id`` is the
+/// SHA-256 of the signed bytes.
+public struct SignedStatement: Hashable, Sendable {
+    /// The domain-separation prefix shared by every Plenum signature.
+    public static let prefix = "plenum/v1/"
+
+    public let kind: StatementKind
+    /// The payload exactly as signed: UTF-8 JSON.
+    public let payload: [UInt8]
+    public let signature: Signature
+
+    /// Wraps received parts; nothing is checked until ``open(as:context:)`` or ``verify(by:)``.
+    public init(kind: StatementKind, payload: [UInt8], signature: Signature) {
+        self.kind = kind
+        self.payload = payload
+        self.signature = signature
+    }
+
+    /// Signs `payload` as a statement of `kind`.
+    public init(signing payload: [UInt8], as kind: StatementKind, with key: SigningKey) {
+        self.kind = kind
+        self.payload = payload
+        self.signature = key.sign(SignedStatement.signedBytes(kind: kind, payload: payload))
+    }
+
+    /// `"plenum/v1/" + kind + "\0" + payload`.
+    public static func signedBytes(kind: StatementKind, payload: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(prefix.utf8.count + kind.name.utf8.count + 1 + payload.count)
+        bytes.append(contentsOf: prefix.utf8)
+        bytes.append(contentsOf: kind.name.utf8)
+        bytes.append(0)
+        bytes.append(contentsOf: payload)
+        return bytes
+    }
+
+    /// The bytes the signature covers.
+    public var signedBytes: [UInt8] { SignedStatement.signedBytes(kind: kind, payload: payload) }
+
+    /// The statement's id: SHA-256 of its signed bytes.
+    public var id: SHA256Digest { SHA256.hash(signedBytes) }
+
+    /// Checks the signature over the exact signed bytes with `key`.
+    public func verify(by key: PublicKey) throws(StatementError) {
+        guard key.isValidSignature(signature, for: signedBytes) else { throw .badSignature }
+    }
+
+    /// Opens the statement as a `Payload`: the kind must match, the payload must parse strictly
+    /// as that kind (no unknown fields), its author key must be a valid point, the signature must
+    /// verify with that key, and the header must fit `context` (organization, time window).
+    public func open<Payload: StatementPayload>(
+        as type: Payload.Type, context: VerificationContext
+    ) throws(StatementError) -> VerifiedStatement<Payload> {
+        guard kind == Payload.kind else { throw .kindMismatch(expected: Payload.kind, actual: kind) }
+        let parsed: Payload
+        do {
+            let members = try context.parser.parseObject(payload)
+            var reader = PayloadReader(members)
+            parsed = try Payload(reading: &reader)
+            try reader.finish()
+        } catch {
+            throw .payload(error)
+        }
+        try verify(by: parsed.header.author)
+        try context.check(parsed.header)
+        return VerifiedStatement(statement: self, payload: parsed)
+    }
+}

@@ -1,0 +1,51 @@
+import CSodium
+
+/// A member's (or the log's) Ed25519 public key: 32 bytes that are known to encode a point of
+/// the main subgroup of edwards25519.
+///
+/// The only way to make one from outside bytes is ``init(validating:)``, which runs
+/// `crypto_core_ed25519_is_valid_point`: the all-zero key, small-order keys and non-canonical
+/// encodings are refused, so a key that exists as a value is one Plenum accepts.
+public struct PublicKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The 32-byte compressed Edwards encoding.
+    public let bytes: [UInt8]
+
+    /// Accepts `bytes` only if they are a valid, canonical, main-subgroup Ed25519 point.
+    public init(validating bytes: some Collection<UInt8>) throws(SodiumError) {
+        Sodium.ensureInitialized()
+        let key = Array(bytes)
+        guard key.count == Int(crypto_sign_PUBLICKEYBYTES) else {
+            throw .wrongLength(what: "an Ed25519 public key", expected: 32, actual: key.count)
+        }
+        guard crypto_core_ed25519_is_valid_point(key) == 1 else { throw .invalidPublicKey }
+        self.bytes = key
+    }
+
+    /// Parses and validates the unpadded base64url text form of a key.
+    public init(base64url text: String) throws(SodiumError) {
+        try self.init(validating: Base64URL.decode(text))
+    }
+
+    /// Used only for keys derived from a secret key by libsodium itself.
+    init(derived bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The unpadded base64url text of the key, its form in payloads, files and on screen.
+    public var base64url: String { Base64URL.encode(bytes) }
+
+    public var description: String { base64url }
+
+    /// Canonical member order: keys compare by their bytes.
+    public static func < (lhs: PublicKey, rhs: PublicKey) -> Bool {
+        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    }
+
+    /// Whether `signature` is a valid Ed25519 signature of exactly `message` by this key.
+    public func isValidSignature(_ signature: Signature, for message: UnsafeRawBufferPointer) -> Bool {
+        Ed25519.verify(signature: signature.bytes, message: message, publicKey: bytes)
+    }
+
+    /// Whether `signature` is a valid Ed25519 signature of exactly `message` by this key.
+    public func isValidSignature(_ signature: Signature, for message: [UInt8]) -> Bool {
+        message.withUnsafeBytes { isValidSignature(signature, for: $0) }
+    }
+}

@@ -1,0 +1,60 @@
+/// A SHA-256 digest: 32 bytes held inline (no heap allocation), so millions of Merkle nodes
+/// cost exactly 32 bytes each.
+public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
+    // Raw memory of four words, in byte order: the words are never read as numbers.
+    @usableFromInline var storage: (UInt64, UInt64, UInt64, UInt64)
+
+    /// The digest of 32 zero bytes' worth of storage; only a placeholder before a hash is written.
+    @inlinable
+    public static var zero: SHA256Digest { SHA256Digest(storage: (0, 0, 0, 0)) }
+
+    @inlinable
+    init(storage: (UInt64, UInt64, UInt64, UInt64)) { self.storage = storage }
+
+    /// Wraps exactly 32 bytes.
+    public init(bytes: some Collection<UInt8>) throws(SodiumError) {
+        guard bytes.count == 32 else {
+            throw .wrongLength(what: "a SHA-256 digest", expected: 32, actual: bytes.count)
+        }
+        var digest = SHA256Digest.zero
+        withUnsafeMutableBytes(of: &digest.storage) { raw in
+            for (offset, byte) in bytes.enumerated() { raw[offset] = byte }
+        }
+        self = digest
+    }
+
+    /// The 32 bytes of the digest.
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    /// Calls `body` with the 32 bytes of the digest, without copying them.
+    @inlinable
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try Swift.withUnsafeBytes(of: storage, body)
+    }
+
+    /// Lower-case hexadecimal.
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public var description: String { hex }
+
+    public static func == (lhs: SHA256Digest, rhs: SHA256Digest) -> Bool {
+        lhs.storage.0 == rhs.storage.0 && lhs.storage.1 == rhs.storage.1
+            && lhs.storage.2 == rhs.storage.2 && lhs.storage.3 == rhs.storage.3
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.0)
+        hasher.combine(storage.1)
+        hasher.combine(storage.2)
+        hasher.combine(storage.3)
+    }
+}
