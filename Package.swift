@@ -7,10 +7,13 @@ let package = Package(
     products: [
         .executable(name: "plenum", targets: ["plenum"]),
         .library(name: "Sodium", targets: ["Sodium"]),
+        .library(name: "StrictJSON", targets: ["StrictJSON"]),
         .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "Counting", targets: ["Counting"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // The one place libsodium enters the build: a module map over <sodium.h>.
@@ -21,13 +24,17 @@ let package = Package(
         ),
         // The one Swift wrapper around libsodium: keys, signatures, hashing.
         .target(name: "Sodium", dependencies: ["CSodium"]),
-        // Pure: strict statement payloads, signed statements, the Merkle log, checkpoints.
-        .target(name: "Ledger", dependencies: ["Sodium"]),
+        // Pure: strict JSON reading and canonical JSON writing, for everything Plenum signs or hashes.
+        .target(name: "StrictJSON"),
+        // Pure: signed statements and their payloads, the Merkle log, checkpoints.
+        .target(name: "Ledger", dependencies: ["Sodium", "StrictJSON"]),
+        // Pure: every voting method, exact and traced, and the ballot file readers.
+        .target(name: "Counting", dependencies: ["StrictJSON", .product(name: "BigInt", package: "BigInt")]),
         // The command-line edge: argument parsing, key files, printing.
         .target(
             name: "PlenumCLI",
             dependencies: [
-                "Sodium", "Ledger",
+                "Sodium", "Ledger", "Counting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),
+        .testTarget(name: "CountingTests", dependencies: ["Counting"]),
         .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger"]),
     ]
 )
