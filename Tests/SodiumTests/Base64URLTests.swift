@@ -1,0 +1,119 @@
+import Sodium
+import Testing
+
+/// A byte string and its one unpadded base64url text.
+struct Base64Pair: Sendable, CustomTestStringConvertible {
+    let bytes: [UInt8]
+    let text: String
+
+    var testDescription: String { "\(bytes) <-> \"\(text)\"" }
+}
+
+/// RFC 4648 section 10's vectors, with the padding dropped (section 5 alphabet, unpadded), plus
+/// bytes that exercise the two characters where base64url differs from base64.
+let base64Pairs: [Base64Pair] = [
+    Base64Pair(bytes: Array("".utf8), text: ""),
+    Base64Pair(bytes: Array("f".utf8), text: "Zg"),
+    Base64Pair(bytes: Array("fo".utf8), text: "Zm8"),
+    Base64Pair(bytes: Array("foo".utf8), text: "Zm9v"),
+    Base64Pair(bytes: Array("foob".utf8), text: "Zm9vYg"),
+    Base64Pair(bytes: Array("fooba".utf8), text: "Zm9vYmE"),
+    Base64Pair(bytes: Array("foobar".utf8), text: "Zm9vYmFy"),
+    Base64Pair(bytes: [0xfb, 0xff], text: "-_8"),
+    Base64Pair(bytes: [0xfb, 0xef, 0xbe], text: "----"),
+    Base64Pair(bytes: [0xff, 0xff, 0xff], text: "____"),
+    Base64Pair(bytes: [0x00], text: "AA"),
+    Base64Pair(bytes: [0x00, 0x00, 0x00], text: "AAAA"),
+]
+
+/// Text the strict decoder must refuse, with why.
+struct RejectedText: Sendable, CustomTestStringConvertible {
+    let reason: String
+    let text: String
+
+    var testDescription: String { "\(reason): \"\(text)\"" }
+}
+
+let rejectedTexts: [RejectedText] = [
+    RejectedText(reason: "padding", text: "Zg=="),
+    RejectedText(reason: "single padding", text: "Zm8="),
+    RejectedText(reason: "padding on a full quantum", text: "Zm9v===="),
+    RejectedText(reason: "standard alphabet '+'", text: "+_8"),
+    RejectedText(reason: "standard alphabet '/'", text: "-/8"),
+    RejectedText(reason: "standard alphabet both", text: "+/8"),
+    RejectedText(reason: "inner space", text: "Zm9v Yg"),
+    RejectedText(reason: "leading space", text: " Zm9v"),
+    RejectedText(reason: "trailing newline", text: "Zm9v\n"),
+    RejectedText(reason: "tab", text: "Zm\t9v"),
+    RejectedText(reason: "CRLF", text: "Zm9v\r\nYg"),
+    RejectedText(reason: "non-zero trailing bits, 1 byte", text: "Zh"),
+    RejectedText(reason: "non-zero trailing bits, 2 bytes", text: "Zm9"),
+    RejectedText(reason: "non-zero trailing bits in '-_'", text: "-_-"),
+    RejectedText(reason: "invalid length 1", text: "Z"),
+    RejectedText(reason: "invalid length 5", text: "Zm9vY"),
+    RejectedText(reason: "non-ASCII", text: "Zm9é"),
+    RejectedText(reason: "NUL", text: "Zm\u{0}v"),
+    RejectedText(reason: "dot", text: "Zm9.Yg"),
+]
+
+@Suite("Base64URL")
+struct Base64URLTests {
+    @Test("encodes the RFC 4648 vectors unpadded in the url-safe alphabet", arguments: base64Pairs)
+    func encodes(pair: Base64Pair) {
+        #expect(Base64URL.encode(pair.bytes) == pair.text)
+    }
+
+    @Test("decodes the RFC 4648 vectors", arguments: base64Pairs)
+    func decodes(pair: Base64Pair) throws {
+        #expect(try Base64URL.decode(pair.text) == pair.bytes)
+    }
+
+    @Test("refuses non-canonical or foreign text with .invalidBase64URL", arguments: rejectedTexts)
+    func rejects(text: RejectedText) {
+        #expect(throws: SodiumError.invalidBase64URL) { try Base64URL.decode(text.text) }
+    }
+
+    @Test("encodes any collection of bytes, not just arrays")
+    func encodesCollections() {
+        let bytes = Array("foobar".utf8)
+        #expect(Base64URL.encode(bytes[1...3]) == "b29i")
+        #expect(Base64URL.encode("fo".utf8) == "Zm8")
+        #expect(Base64URL.encode(EmptyCollection<UInt8>()) == "")
+    }
+
+    @Test("every byte string of length 0 through 70 round trips, with the unpadded length")
+    func roundTripsEveryLength() throws {
+        for length in 0...70 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ length) }
+            let text = Base64URL.encode(bytes)
+            #expect(text.count == (length * 4 + 2) / 3, "length \(length)")
+            #expect(text.utf8.allSatisfy { $0 != UInt8(ascii: "=") })
+            #expect(try Base64URL.decode(text) == bytes, "length \(length)")
+        }
+    }
+
+    @Test("all 256 byte values round trip and use only the url-safe alphabet")
+    func allByteValues() throws {
+        let bytes = (0...255).map(UInt8.init)
+        let text = Base64URL.encode(bytes)
+        let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        #expect(text.allSatisfy(alphabet.contains))
+        #expect(try Base64URL.decode(text) == bytes)
+        for byte in bytes {
+            #expect(try Base64URL.decode(Base64URL.encode([byte])) == [byte])
+        }
+    }
+
+    @Test("each one-byte value has exactly one accepted two-character text")
+    func oneTextPerByte() {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        var accepted = 0
+        for first in alphabet {
+            for second in alphabet {
+                if (try? Base64URL.decode(String([first, second]))) != nil { accepted += 1 }
+            }
+        }
+        // 64 * 64 candidate texts, of which only those with zero trailing bits decode: one per byte.
+        #expect(accepted == 256)
+    }
+}
