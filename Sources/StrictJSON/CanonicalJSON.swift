@@ -3,7 +3,10 @@
 /// requires (`\"`, `\\`, and `\n`, `\r`, `\t`, `\u00XX` for other control characters).
 ///
 /// For the integer-and-string JSON that Plenum signs, this agrees with the JSON Canonicalization
-/// Scheme (RFC 8785) whenever keys are ASCII. Statements are verified over the bytes the author
+/// Scheme (RFC 8785) whenever keys are ASCII and strings hold no control characters other than
+/// `\n`, `\r`, `\t` (RFC 8785 writes `\b` and `\f` where this writes `\u0008` and `\u000c`).
+/// Note that ``StrictJSONParser`` refuses those other control characters, so a writer of
+/// statement payloads must refuse such text before signing (``containsRefusedControlCharacter``). Statements are verified over the bytes the author
 /// signed, never over this output; it exists so that what Plenum itself writes and hashes
 /// (payloads made by the CLI, outcomes, commitments) has one byte form.
 public enum CanonicalJSON {
@@ -44,6 +47,12 @@ public enum CanonicalJSON {
             }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Whether `text` holds a control character the strict parser refuses in payloads (anything
+    /// below U+0020 but `\n`, `\r`, `\t`, and U+007F).
+    public static func containsRefusedControlCharacter(_ text: String) -> Bool {
+        text.utf8.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09) || $0 == 0x7F }
     }
 
     static func writeString(_ text: String, into out: inout [UInt8]) {

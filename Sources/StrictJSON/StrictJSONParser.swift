@@ -296,9 +296,10 @@ private struct Reader {
     }
 
     mutating func readHex4(escapeOffset: Int) throws(PayloadError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw .unexpectedEnd }
         var value: UInt32 = 0
         for _ in 0..<4 {
+            // Only running out of bytes is an unexpected end; a short escape (`"\u1"`) is invalid.
+            guard position < bytes.count else { throw .unexpectedEnd }
             let byte = bytes[position]
             let digit: UInt32
             switch byte {

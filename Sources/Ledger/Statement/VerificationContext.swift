@@ -27,7 +27,8 @@ public struct VerificationContext: Sendable {
         guard header.organization == organization else {
             throw .wrongOrganization(expected: organization, actual: header.organization)
         }
-        if let window, abs(header.created - now) > window {
+        let (distance, overflow) = header.created.subtractingReportingOverflow(now)
+        if let window, overflow || distance.magnitude > UInt64(max(window, 0)) {
             throw .outsideTimeWindow(created: header.created, now: now, windowMilliseconds: window)
         }
     }
