@@ -18,7 +18,8 @@ struct CanonicalJSONTests {
             "m": .bool(false),
             "\u{E9}": .integer(.min),
         ])
-        let expected = #"{"a":{"B":{},"b":-7,"y":"q\"\\\n/é"},"m":false,"z":[3,null,true,{"x":[],"y":1}],"#
+        let expected =
+            #"{"a":{"B":{},"b":-7,"y":"q\"\\\n/é"},"m":false,"z":[3,null,true,{"x":[],"y":1}],"#
             + #""é":-9223372036854775808}"#
         #expect(CanonicalJSON.encode(value) == Array(expected.utf8))
         #expect(Array(expected.utf8).contains(0xC3), "é is written raw as C3 A9")

@@ -53,10 +53,12 @@ struct JSONParserStringTests {
         Rejection("F5 lead byte in a string", inString([0xF5, 0x80, 0x80, 0x80]), .invalidUTF8(offset: 6)),
         Rejection("F5 lead byte outside", afterValue([0xF5, 0x80, 0x80, 0x80]), .invalidUTF8(offset: 7)),
         Rejection("FF byte in a string", inString([0xFF]), .invalidUTF8(offset: 6)),
-        Rejection("above U+10FFFF (F4 90 80 80) in a string", inString([0xF4, 0x90, 0x80, 0x80]),
-                  .invalidUTF8(offset: 6)),
-        Rejection("above U+10FFFF (F4 90 80 80) outside", afterValue([0xF4, 0x90, 0x80, 0x80]),
-                  .invalidUTF8(offset: 7)),
+        Rejection(
+            "above U+10FFFF (F4 90 80 80) in a string", inString([0xF4, 0x90, 0x80, 0x80]),
+            .invalidUTF8(offset: 6)),
+        Rejection(
+            "above U+10FFFF (F4 90 80 80) outside", afterValue([0xF4, 0x90, 0x80, 0x80]),
+            .invalidUTF8(offset: 7)),
         Rejection("invalid byte in a key", utf8(#"{""#) + [0x80] + utf8(#"":1}"#), .invalidUTF8(offset: 2)),
     ]
 
@@ -105,8 +107,9 @@ struct JSONParserStringTests {
         Rejection("escaped \\b", #"{"a":"x\b"}"#, .controlCharacter(offset: 7)),
         Rejection("escaped \\f", #"{"a":"x\f"}"#, .controlCharacter(offset: 7)),
         Rejection("control byte where a value starts", utf8(#"{"a":"#) + [0x01], .controlCharacter(offset: 5)),
-        Rejection("control byte between members", utf8(#"{"a":1"#) + [0x01] + utf8("}"),
-                  .controlCharacter(offset: 6)),
+        Rejection(
+            "control byte between members", utf8(#"{"a":1"#) + [0x01] + utf8("}"),
+            .controlCharacter(offset: 6)),
         Rejection("form feed is not whitespace", utf8("{") + [0x0C] + utf8("}"), .controlCharacter(offset: 1)),
         Rejection("DEL before the payload", [0x7F] + utf8("{}"), .controlCharacter(offset: 0)),
     ]

@@ -100,8 +100,9 @@ struct JSONParserStructureTests {
         Rejection("in an object inside an array", #"[{},{"k":[],"k":{}}]"#, .duplicateKey("k", offset: 12)),
         Rejection("equal after unescaping", #"{"a":1,"\u0061":2}"#, .duplicateKey("a", offset: 7)),
         Rejection("equal after unescaping, escaped first", #"{"\u0061":1,"a":2}"#, .duplicateKey("a", offset: 12)),
-        Rejection("equal after unescaping a surrogate pair", #"{"😀":1,"\ud83d\ude00":2}"#,
-                  .duplicateKey("😀", offset: 10)),
+        Rejection(
+            "equal after unescaping a surrogate pair", #"{"😀":1,"\ud83d\ude00":2}"#,
+            .duplicateKey("😀", offset: 10)),
         Rejection("empty key twice", #"{"":1,"":2}"#, .duplicateKey("", offset: 6)),
     ]
 
@@ -253,10 +254,11 @@ struct JSONParserStructureTests {
     @Test("parseObject keeps members in the order written")
     func parseObjectKeepsOrder() throws {
         let members = try Self.parser.parseObject(Self.utf8(#"{"z":1,"a":[],"m":{"y":null,"b":"s"}}"#))
-        #expect(members == [
-            JSONMember("z", .integer(1)),
-            JSONMember("a", .array([])),
-            JSONMember("m", .object([JSONMember("y", .null), JSONMember("b", .string("s"))])),
-        ])
+        #expect(
+            members == [
+                JSONMember("z", .integer(1)),
+                JSONMember("a", .array([])),
+                JSONMember("m", .object([JSONMember("y", .null), JSONMember("b", .string("s"))])),
+            ])
     }
 }

@@ -210,8 +210,12 @@ struct PayloadReaderTests {
         ("not base64url!", .invalidBase64URL),
         (validKey.base64url + "=", .invalidBase64URL),
         (" " + validKey.base64url, .invalidBase64URL),
-        (Base64URL.encode(validKey.bytes.prefix(31)), .wrongLength(what: "an Ed25519 public key", expected: 32,
-                                                                    actual: 31)),
+        (
+            Base64URL.encode(validKey.bytes.prefix(31)),
+            .wrongLength(
+                what: "an Ed25519 public key", expected: 32,
+                actual: 31)
+        ),
         ("", .wrongLength(what: "an Ed25519 public key", expected: 32, actual: 0)),
     ]
 

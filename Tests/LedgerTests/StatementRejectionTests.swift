@@ -28,7 +28,8 @@ struct StatementRejectionTests {
         #expect(throws: StatementError.payload(.unknownField("weight"))) { try F.openNote(handWritten) }
     }
 
-    @Test("a missing header or body field is refused by name", arguments: ["org", "author", "created", "nonce", "text"])
+    @Test(
+        "a missing header or body field is refused by name", arguments: ["org", "author", "created", "nonce", "text"])
     func missingField(_ name: String) {
         let signed = F.sign(F.notePayload(remove: [name]))
         #expect(throws: StatementError.payload(.missingField(name))) { try F.openNote(signed) }
@@ -148,10 +149,12 @@ struct StatementRejectionTests {
         #expect(throws: StatementError.payload(error)) { try F.openNote(signed, F.context(window: nil)) }
     }
 
-    @Test("a nonce of the wrong length or encoding is refused", arguments: [
-        Base64URL.encode([UInt8](repeating: 1, count: 15)), Base64URL.encode([UInt8](repeating: 1, count: 17)),
-        "", Base64URL.encode(Array(0..<16)) + "==", "AAECAwQFBgcICQoLDA0OD+",
-    ])
+    @Test(
+        "a nonce of the wrong length or encoding is refused",
+        arguments: [
+            Base64URL.encode([UInt8](repeating: 1, count: 15)), Base64URL.encode([UInt8](repeating: 1, count: 17)),
+            "", Base64URL.encode(Array(0..<16)) + "==", "AAECAwQFBgcICQoLDA0OD+",
+        ])
     func badNonce(_ nonce: String) {
         let signed = F.sign(F.notePayload(set: ["nonce": .string(nonce)]))
         #expect(throws: StatementError.payload(Self.invalidNonce)) { try F.openNote(signed) }

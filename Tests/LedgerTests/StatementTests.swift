@@ -32,7 +32,8 @@ struct StatementTests {
     @Test("the payload bytes are the canonical JSON of the header and the note's field")
     func payloadBytes() {
         let author = F.author.publicKey.base64url
-        let expected = #"{"author":""# + author
+        let expected =
+            #"{"author":""# + author
             + #"","created":1700000000000,"nonce":"AAECAwQFBgcICQoLDA0ODw","org":"acme-coop","text":"hello"}"#
         #expect(F.note().canonicalBytes == Array(expected.utf8))
         #expect(SignedStatement.prefix == "plenum/v1/")

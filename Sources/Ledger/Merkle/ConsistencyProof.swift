@@ -30,9 +30,11 @@ public struct ConsistencyProof: Hashable, Sendable {
     /// Succeeds only if `oldRoot` (of ``oldSize`` leaves) and `newRoot` (of ``newSize``) are
     /// consistent, following RFC 9162 section 2.1.4.2 and its preconditions: `oldSize` must not
     /// exceed `newSize`; equal sizes need an empty proof and equal roots; the empty tree is a
-    /// prefix of every tree with an empty proof.
+    /// prefix of every tree with an empty proof, and its root must be ``MerkleHash/empty``.
     public func verify(oldRoot: SHA256Digest, newRoot: SHA256Digest) throws(MerkleError) {
         guard oldSize <= newSize else { throw .sizesOutOfOrder(first: oldSize, second: newSize) }
+        // No tree of 0 leaves has another root; RFC 9162 defines no proof from it to check it.
+        guard oldSize > 0 || oldRoot == MerkleHash.empty else { throw .rootMismatch }
         if oldSize == newSize {
             guard path.isEmpty else { throw .proofNotEmpty }
             guard oldRoot == newRoot else { throw .rootsDiffer }

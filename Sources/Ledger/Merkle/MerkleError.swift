@@ -14,8 +14,10 @@ public enum MerkleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// For equal sizes, the two roots differ.
     case rootsDiffer
     /// The range is not a subtree (`start` must be a multiple of the smallest power of two not
-    /// below `end - start`, and `start < end`).
+    /// below `end - start`, and `start <= end`).
     case notASubtree(start: UInt64, end: UInt64)
+    /// The leaf index is not in the subtree `[start, end)`.
+    case indexOutsideSubtree(index: UInt64, start: UInt64, end: UInt64)
     /// A size was asked of a tree that does not have that many leaves.
     case sizeBeyondTree(requested: UInt64, size: UInt64)
 
@@ -29,6 +31,7 @@ public enum MerkleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .rootMismatch: return "root_mismatch"
         case .rootsDiffer: return "roots_differ"
         case .notASubtree: return "not_a_subtree"
+        case .indexOutsideSubtree: return "index_outside_subtree"
         case .sizeBeyondTree: return "size_beyond_tree"
         }
     }
@@ -44,6 +47,8 @@ public enum MerkleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .rootMismatch: return "the proof does not lead to the given root"
         case .rootsDiffer: return "two trees of the same size have different roots"
         case .notASubtree(let start, let end): return "[\(start), \(end)) is not a subtree"
+        case .indexOutsideSubtree(let index, let start, let end):
+            return "leaf index \(index) is not in the subtree [\(start), \(end))"
         case .sizeBeyondTree(let requested, let size): return "size \(requested) is beyond the tree's \(size) leaves"
         }
     }
