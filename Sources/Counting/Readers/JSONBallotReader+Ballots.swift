@@ -27,7 +27,7 @@ extension JSONBallotReader {
                 if let shape, shape.key != key {
                     throw ReaderError(
                         .syntax,
-                        "\(path): a \"\(key)\" ballot, but ballots[\(shape.firstIndex)] is a \"\(shape.key)\" ballot; "
+                        "\(path): has \"\(key)\" but ballots[\(shape.firstIndex)] has \"\(shape.key)\"; "
                             + "all ballots of a file have the same shape")
                 }
                 shape = shape ?? (key, position)
@@ -89,7 +89,8 @@ extension JSONBallotReader {
             return number
         }
 
-        /// `[["A"], ["B", "C"], "D"]`: groups of names, a lone name being a group of one.
+        /// `[["A"], ["B", "C"], "D"]`: groups of names, a lone name being a group of one. Each group
+        /// is sorted by candidate index, so equal ballots merge however their ties are written.
         private static func rankingGroups(
             _ value: JSONValue, path: String, lookup: Lookup
         ) throws(ReaderError) -> [[Int]] {
@@ -101,7 +102,7 @@ extension JSONBallotReader {
                     for (inner, name) in names.enumerated() {
                         group.append(try lookup.candidate(name, path: "\(path)[\(index)][\(inner)]"))
                     }
-                    groups.append(group)
+                    groups.append(group.sorted())
                 } else {
                     groups.append([try lookup.candidate(element, path: "\(path)[\(index)]")])
                 }

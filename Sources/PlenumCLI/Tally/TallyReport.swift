@@ -45,7 +45,8 @@ enum TallyReport {
                 let tied = tie.tied.map { name($0, names) }.joined(separator: ", ")
                 let chosen = tie.chosen.map { name($0, names) }.joined(separator: ", ")
                 let place = tie.round == 0 ? "final ranking" : "round \(tie.round)"
-                lines.append("  \(place), \(tie.decision): \(tied) tied; \(chosen) chosen by \(tie.rule)")
+                lines.append("  \(place), \(tie.decision): \(tied) tied")
+                lines.append("    chosen: \(chosen), by \(tie.rule)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -102,7 +103,7 @@ enum TallyReport {
         case .ratings(let profile): (total, distinct) = (profile.totalWeight, profile.ballotCount)
         }
         var text =
-            "\(total) \(election.ballots.shape.rawValue) (\(distinct) distinct), \(election.candidates.count) "
+            "\(total) \(election.ballots.shape.rawValue) ballots (\(distinct) distinct), \(election.candidates.count) "
             + "candidates, read as \(source.format.rawValue) from \(source.path)"
         if !election.withdrawn.isEmpty {
             let withdrawn = election.withdrawn.sorted().map { election.candidates[$0] }
