@@ -1,4 +1,5 @@
 import ArgumentParser
+import Counting
 import Foundation
 import Testing
 
@@ -201,5 +202,38 @@ import Testing
             #expect(help.contains(option), "\(option)")
         }
         #expect(PlenumCommand.helpMessage().contains("tally"))
+    }
+}
+
+/// The round table with everything a round can hold (STV-like), rendered directly.
+@Suite struct TallyReportTests {
+    @Test func aRoundShowsThresholdTransfersEventsAndDetails() {
+        let round = TraceRound(
+            number: 2, label: "transfer of Ann's surplus",
+            tallies: [
+                CandidateTally(candidate: 1, votes: TraceNumber(FixedPoint(units: 1_234_567, places: 5))),
+                CandidateTally(candidate: 2, votes: TraceNumber(7)),
+            ],
+            exhausted: TraceNumber(Rational(1, 3)), threshold: TraceNumber(10),
+            events: [TraceEvent(.elected, 0, reason: "reached the quota"), TraceEvent(.eliminated, 2)],
+            transfers: [
+                Transfer(from: 0, to: 1, votes: TraceNumber(2)), Transfer(from: 0, to: nil, votes: TraceNumber(1)),
+            ],
+            details: [JSONMember("quota", .string("droop"))])
+        let lines = TallyReport.roundLines(round, names: ["Ann", "Bob", "Cid"])
+        #expect(
+            lines == [
+                "Round 2: transfer of Ann's surplus",
+                "  Candidate     Votes  Event",
+                "  ---------  --------  -----",
+                "  Bob        12.34567",
+                "  Cid               7  eliminated",
+                "  Ann                  elected (reached the quota)",
+                "  Exhausted: 1/3",
+                "  Threshold: 10",
+                "  Transfer:  Ann -> Bob: 2",
+                "  Transfer:  Ann -> exhausted: 1",
+                "  quota: droop",
+            ])
     }
 }

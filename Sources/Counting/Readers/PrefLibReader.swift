@@ -317,11 +317,11 @@ extension PrefLibReader {
                 }
             }
             var builder = RankedProfile.Builder(candidateCount: alternatives)
-            for (index, preference) in preferences.enumerated() {
+            for preference in preferences {
                 do {
                     try builder.add(groups: preference.groups, weight: preference.count)
                 } catch {
-                    throw ReaderError(error, line: firstLine[preference.groups] ?? index)
+                    throw ReaderError(error, line: firstLine[preference.groups])
                 }
             }
             return .ranked(builder.build())
