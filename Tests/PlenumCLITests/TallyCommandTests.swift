@@ -119,8 +119,13 @@ import Testing
         #expect(failure(["tally", untyped, "--method", "plurality"]).contains("cannot tell the format"))
         #expect(
             failure(["tally", untyped, "--method", "plurality", "--format", "xls"]).contains("unknown format \"xls\""))
+        // A two-candidate BLT file, one ballot for A: read once the BLT reader is wired in.
         let blt = try write("a.blt", "2 1\n1 1 0\n0\n\"A\"\n\"B\"\n\"T\"\n")
-        #expect(failure(["tally", blt, "--method", "plurality"]) == "\(blt): this build has no blt reader yet")
+        if ElectionFile.readableFormats.contains(.blt) {
+            #expect(try output(["tally", blt, "--method", "plurality"]).contains("Winner:     A\n"))
+        } else {
+            #expect(failure(["tally", blt, "--method", "plurality"]) == "\(blt): this build has no blt reader yet")
+        }
     }
 
     @Test func withdrawnCandidatesAndSeedsAreReported() throws {

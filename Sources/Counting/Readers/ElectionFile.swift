@@ -57,18 +57,21 @@ public enum ElectionFile {
         case .json:
             return try JSONBallotReader.read(try ReaderText.utf8(bytes))
         case .blt:
-            // LEAD: BLT — `return try BLTReader.read(try ReaderText.utf8OrLatin1(bytes))`
+            // LEAD: BLT. The reader on counting-ordinal takes bytes and decodes them itself:
+            // `return try BLTReader().read(bytes)` (or `.read(try ReaderText.utf8OrLatin1(bytes))`).
             throw notYet(format)
         case .pabulib:
-            // LEAD: pabulib — `return try PabulibReader.read(try ReaderText.utf8(bytes))`
+            // LEAD: pabulib. `return try PabulibReader.read(try ReaderText.utf8(bytes))` or its API.
             throw notYet(format)
         case .debian:
-            // LEAD: Debian tally sheets — `return try DebianTallyReader.read(try ReaderText.utf8OrLatin1(bytes))`
+            // LEAD: Debian tally sheets. The reader on counting-ordinal takes bytes:
+            // `return try DebianTallyReader().read(bytes)` (2007's sheet is ISO-8859-1, not UTF-8).
             throw notYet(format)
         }
     }
 
-    /// The formats ``read(_:format:path:ballotShape:)`` reads in this build.
+    /// The formats ``read(_:format:path:ballotShape:)`` reads in this build (LEAD: add each format
+    /// here when its reader is wired in above).
     public static let readableFormats: [BallotFileFormat] = [.preflib, .csv, .json]
 
     private static func notYet(_ format: BallotFileFormat) -> ReaderError {
