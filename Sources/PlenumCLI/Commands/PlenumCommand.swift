@@ -12,7 +12,7 @@ public struct PlenumCommand: AsyncParsableCommand {
             This build has key management; the server, the tabulator and the audit commands \
             arrive with later releases.
             """,
-        subcommands: [KeyCommand.self]
+        subcommands: [KeyCommand.self, TallyCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Counting
+
+/// `plenum tally`: count a ballot file with any method, with no server.
+public struct TallyCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Count a ballot file with a voting method and print the result round by round.",
+        discussion: """
+            Reads BLT, PrefLib (.soc .soi .toc .toi .cat), pabulib (.pb), Debian tally sheets and \
+            Plenum's own CSV and JSON (docs/ballot-formats.md), counts with exact arithmetic, and \
+            prints a report with a table per round, or the outcome's canonical JSON with --json. \
+            Withdrawn candidates (BLT, JSON) are removed from every ballot before the count. \
+            `plenum tally --list-methods` lists the methods and their parameters.
+            """)
+
+    public init() {}
+
+    @Argument(help: ArgumentHelp("The ballot file.", valueName: "file"))
+    var file: String?
+
+    @Option(help: ArgumentHelp("The voting method (see --list-methods).", valueName: "name"))
+    var method: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The file's format: blt, preflib, pabulib, debian, csv or json.",
+            discussion: "Defaults to the one the extension names (.blt .hil .soc .soi .toc .toi .cat .pb "
+                + "_tally.txt .csv .json).",
+            valueName: "format"))
+    var format: String?
+
+    @Option(
+        name: .customLong("ballot-shape"),
+        help: ArgumentHelp(
+            "What a CSV file holds: ranked, approval or rating.",
+            discussion: "Defaults to the shape the method counts first.", valueName: "shape"))
+    var ballotShape: String?
+
+    @Option(help: ArgumentHelp("The number of seats (overrides the file's).", valueName: "n"))
+    var seats: Int?
+
+    @Option(
+        name: .customLong("tie-break"),
+        help: ArgumentHelp(
+            "The tie-break order: order, seed:N or list:A,B,C.",
+            discussion: """
+                order: the candidates' listed order, earliest favoured (the default); seed:N: that order \
+                shuffled from seed N (reproducible); list:A,B,C: the given order, naming every candidate.
+                """,
+            valueName: "rule"))
+    var tieBreak: String?
+
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp("A method parameter, key=value (repeatable; see --list-methods).", valueName: "key=value"))
+    var parameters: [String] = []
+
+    @Flag(help: "Print the outcome's canonical JSON instead of the report.")
+    var json = false
+
+    @Flag(name: .customLong("list-methods"), help: "List the voting methods, their ballots and parameters.")
+    var listMethods = false
+
+    public func run() async throws {
+        print(try output(), terminator: "")
+    }
+
+    /// What the command prints, or the failure it reports.
+    func output() throws(CommandFailure) -> String {
+        if listMethods { return Self.methodList() }
+        guard let file else { throw CommandFailure("give a ballot file to count (or --list-methods)") }
+        guard let methodName = method else {
+            throw CommandFailure("give a method with --method NAME (plenum tally --list-methods lists them)")
+        }
+        let votingMethod: VotingMethod
+        do {
+            votingMethod = try VotingMethod.named(methodName)
+        } catch {
+            let known = VotingMethod.all.map(\.name).joined(separator: ", ")
+            throw CommandFailure("\(error); known methods: \(known)")
+        }
+        let fileFormat = try resolvedFormat(file)
+        let shape = try resolvedShape(votingMethod)
+        let options: MethodOptions
+        do {
+            options = try MethodOptions(seats: seats, tieBreak: tieBreak, parameters: parameters)
+        } catch {
+            throw CommandFailure(String(describing: error))
+        }
+        let election: Election
+        do {
+            election = try ElectionFile.read(path: file, format: fileFormat, ballotShape: shape)
+        } catch {
+            throw CommandFailure("\(file): \(error)")
+        }
+        let outcome: Outcome
+        do {
+            outcome = try votingMethod.count(election, options: options)
+        } catch {
+            throw CommandFailure(String(describing: error))
+        }
+        if json { return String(decoding: outcome.canonicalBytes, as: UTF8.self) + "\n" }
+        return TallyReport.text(outcome, source: .init(path: file, format: fileFormat, election: election))
+    }
+
+    private func resolvedFormat(_ file: String) throws(CommandFailure) -> BallotFileFormat {
+        if let format {
+            guard let chosen = BallotFileFormat(rawValue: format.lowercased()) else {
+                let known = BallotFileFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandFailure("unknown format \"\(format)\"; the formats are \(known)")
+            }
+            return chosen
+        }
+        guard let inferred = BallotFileFormat(path: file) else {
+            throw CommandFailure("cannot tell the format of \(file) from its name; give --format")
+        }
+        return inferred
+    }
+
+    private func resolvedShape(_ method: VotingMethod) throws(CommandFailure) -> BallotShape {
+        guard let ballotShape else { return method.shapes.first ?? .ranked }
+        guard let shape = BallotShape(rawValue: ballotShape.lowercased()) else {
+            throw CommandFailure("--ballot-shape is ranked, approval or rating, not \"\(ballotShape)\"")
+        }
+        return shape
+    }
+
+    /// `--list-methods`: every method with its ballots, seats and parameters.
+    static func methodList() -> String {
+        var lines: [String] = []
+        for method in VotingMethod.all {
+            lines.append("\(method.name): \(method.summary)")
+            var ballots = method.shapes.map(\.rawValue).joined(separator: " or ")
+            for conversion in method.conversions {
+                ballots += "; \(conversion.from.rawValue) ballots are read as \(conversion.to.rawValue)"
+            }
+            lines.append("    ballots: \(ballots)")
+            lines.append("    seats: \(method.multiWinner ? "one or more (--seats)" : "one")")
+            for parameter in method.parameters {
+                lines.append("    --param \(parameter.key)=...: \(parameter.summary)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
