@@ -48,6 +48,6 @@ let package = Package(
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),
         .testTarget(name: "CountingTests", dependencies: ["Counting"]),
-        .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger"]),
+        .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting"]),
     ]
 )
