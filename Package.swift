@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "CSodiumBaseline", dependencies: ["CSodium"]),
         .executableTarget(
             name: "plenum-benchmarks",
-            dependencies: ["Sodium", "Ledger", "CSodiumBaseline"]
+            dependencies: ["Sodium", "Ledger", "Counting", "CSodiumBaseline"]
         ),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),

@@ -1,4 +1,5 @@
 import CSodiumBaseline
+import Counting
 import Ledger
 import Sodium
 
@@ -17,8 +18,11 @@ enum Benchmarks {
         switch suite {
         case "foundation":
             FoundationBenchmark.run(quick: arguments.contains("--quick"))
+        case "counting":
+            let folder = arguments.dropFirst().first { !$0.hasPrefix("--") } ?? "Ballots/generated"
+            CountingBenchmark.run(folder: folder, quick: arguments.contains("--quick"))
         default:
-            print("unknown benchmark suite \(suite); known: foundation")
+            print("unknown benchmark suite \(suite); known: foundation, counting")
             exit(2)
         }
     }
