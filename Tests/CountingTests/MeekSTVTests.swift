@@ -103,6 +103,24 @@ import Testing
         #expect(compared >= 10)
     }
 
+    /// Two elected candidates passing votes to each other, with votes running out: exact keep
+    /// values double their size every iteration, so the exact count stops at the stated limit
+    /// (4096 bits) instead of running away, while the fixed-point count finishes.
+    @Test func exactArithmeticStopsAtItsStatedLimit() throws {
+        let profile = try STVFixtures.profile(
+            candidateCount: 5, [(8, [1, 2]), (8, [2, 1]), (2, [1]), (2, [2]), (5, [3]), (4, [4]), (3, [5])])
+        let names = ["A", "B", "C", "D", "E"]
+        let order = TieBreakOrder(candidateCount: 5)
+        #expect {
+            try MeekSTV(seats: 3, arithmetic: .exact).count(profile, names: names, tieBreak: order)
+        } throws: { error in
+            guard case CountingError.beyondLimit(let message) = error else { return false }
+            return message.contains("4096 bits")
+        }
+        let fixed = try MeekSTV(seats: 3).count(profile, names: names, tieBreak: order)
+        #expect(fixed.winners.count == 3)
+    }
+
     @Test func parametersOutOfRangeAreRejected() throws {
         let profile = try STVFixtures.profile(candidateCount: 3, [(1, [1, 2])])
         let order = TieBreakOrder(candidateCount: 3)
