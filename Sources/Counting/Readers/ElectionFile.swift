@@ -57,22 +57,17 @@ public enum ElectionFile {
         case .json:
             return try JSONBallotReader.read(try ReaderText.utf8(bytes))
         case .blt:
-            // LEAD: BLT. The reader on counting-ordinal takes bytes and decodes them itself:
-            // `return try BLTReader().read(bytes)` (or `.read(try ReaderText.utf8OrLatin1(bytes))`).
-            throw notYet(format)
+            return try BLTReader().read(bytes)
         case .pabulib:
             // LEAD: pabulib. `return try PabulibReader.read(try ReaderText.utf8(bytes))` or its API.
             throw notYet(format)
         case .debian:
-            // LEAD: Debian tally sheets. The reader on counting-ordinal takes bytes:
-            // `return try DebianTallyReader().read(bytes)` (2007's sheet is ISO-8859-1, not UTF-8).
-            throw notYet(format)
+            return try DebianTallyReader().read(bytes)
         }
     }
 
-    /// The formats ``read(_:format:path:ballotShape:)`` reads in this build (LEAD: add each format
-    /// here when its reader is wired in above).
-    public static let readableFormats: [BallotFileFormat] = [.preflib, .csv, .json]
+    /// The formats ``read(_:format:path:ballotShape:)`` reads in this build.
+    public static let readableFormats: [BallotFileFormat] = [.blt, .preflib, .debian, .csv, .json]
 
     private static func notYet(_ format: BallotFileFormat) -> ReaderError {
         ReaderError(.unsupported, "this build has no \(format.rawValue) reader yet")
