@@ -121,3 +121,16 @@ import Testing
         }
     }
 }
+
+extension ConsentDecisionTests {
+    @Test func theTraceSaysWhyAnOptionFailed() throws {
+        let strict = ConsentDecision(maximumObjections: 0, minimumAgreeShare: Rational(BigInt(3), BigInt(4)))
+        let outcome = try strict.count(profile, names: names, tieBreak: order)
+        #expect(
+            outcome.rounds[0].events[1]
+                == TraceEvent(
+                    .defeated, 1,
+                    reason: "blocked by 1; 2 objections, blocks included, above 0; agree share 3/5 below 3/4"))
+        #expect(outcome.rounds[0].events[0] == TraceEvent(.elected, 0, reason: "passes every rule"))
+    }
+}

@@ -99,14 +99,23 @@ public struct ConsentDecision: Sendable {
             let block = stances[option * 4 + 3]
             let taking = agree + object + block
             var failed: [String] = []
-            if forbidsBlocks && block > 0 { failed.append("no blocks") }
+            var why: [String] = []
+            if forbidsBlocks && block > 0 {
+                failed.append("no blocks")
+                why.append("blocked by \(block)")
+            }
             if let maximumObjections, object + block > maximumObjections {
                 failed.append("at most \(maximumObjections) objections")
+                why.append("\(object + block) objections, blocks included, above \(maximumObjections)")
             }
             if let share = minimumAgreeShare,
                 taking == 0 || Rational(BigInt(agree), BigInt(taking)) < share
             {
                 failed.append("agree share among non-abstaining at least \(share)")
+                why.append(
+                    taking == 0
+                        ? "no member took a position"
+                        : "agree share \(Rational(BigInt(agree), BigInt(taking))) below \(share)")
             }
             passing.append(failed.isEmpty)
             agreeCounts.append(agree)
@@ -123,7 +132,7 @@ public struct ConsentDecision: Sendable {
             events.append(
                 failed.isEmpty
                     ? TraceEvent(.elected, option, reason: "passes every rule")
-                    : TraceEvent(.defeated, option, reason: "fails: " + failed.joined(separator: "; ")))
+                    : TraceEvent(.defeated, option, reason: why.joined(separator: "; ")))
         }
         // Passing options first, each part by agree count.
         let agreeGroups = RankingByScore.groups(agreeCounts, higherIsBetter: true)
