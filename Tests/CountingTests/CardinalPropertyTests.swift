@@ -123,3 +123,25 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self).contains("\"method\":\"\(outcome.method)\""))
     }
 }
+
+extension CardinalPropertyTests {
+    /// No ballots at all: every candidate is tied, and the tie-break order's first choice leads.
+    @Test(arguments: 0..<methods.count)
+    func anEmptyProfileIsATieSettledByTheOrder(_ index: Int) throws {
+        let order = TieBreakOrder(seed: 5, candidateCount: 4)
+        let outcome = try Self.methods[index].count(
+            try CardinalFixture.ratings(4, []), CardinalFixture.names(4), order)
+        #expect(outcome.winners.first == order.order[0], "\(Self.methods[index].name)")
+        #expect(outcome.ranking.first?.count == 4, "\(Self.methods[index].name)")
+    }
+
+    /// Weights too large for 64-bit totals are refused with a sentence, never a crash.
+    @Test(arguments: 0..<methods.count)
+    func overflowingTotalsAreRefused(_ index: Int) throws {
+        let half = Int64.max / 2 + 1
+        let profile = try CardinalFixture.ratings(2, [([1, 0], half), ([0, 1], half)])
+        #expect(throws: CountingError.beyondLimit("the total ballot weight overflows 64 bits")) {
+            try Self.methods[index].count(profile, CardinalFixture.names(2), CardinalFixture.order(2))
+        }
+    }
+}

@@ -97,6 +97,8 @@ import Testing
         let listed = try STARVoting().count(profile, names: ["A", "B", "C"], tieBreak: CardinalFixture.order(3))
         #expect(listed.rounds[1].tallies.map(\.candidate) == [0, 1])
         #expect(listed.ties[0].rule.contains("tie-break order"))
+        // C lost its place to the order alone, so the ranking keeps it with B.
+        #expect(listed.ranking == [[0], [1, 2]])
         let reversed = try TieBreakOrder(order: [2, 1, 0], candidateCount: 3)
         let other = try STARVoting().count(profile, names: ["A", "B", "C"], tieBreak: reversed)
         #expect(other.rounds[1].tallies.map(\.candidate) == [0, 2])

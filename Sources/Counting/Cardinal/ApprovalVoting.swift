@@ -27,6 +27,7 @@ public struct ApprovalVoting: Sendable {
     {
         let candidateCount = profile.candidateCount
         try CardinalInput.check(names: names, tieBreak: tieBreak, candidateCount: candidateCount)
+        _ = try CardinalInput.totalWeight(profile.weights)
         try CardinalInput.check(seats: seats, candidateCount: candidateCount)
         var approvals = [Int64](repeating: 0, count: candidateCount)
         var approvedNoOne: Int64 = 0

@@ -20,6 +20,18 @@ enum CardinalInput {
         }
     }
 
+    /// The summed weight of all ballots, or a clear error when 64 bits do not hold it (every
+    /// per-candidate count of ballots is at most this sum, so it cannot overflow afterwards).
+    static func totalWeight(_ weights: [Int64]) throws(CountingError) -> Int64 {
+        var total: Int64 = 0
+        for weight in weights {
+            let (sum, overflow) = total.addingReportingOverflow(weight)
+            guard !overflow else { throw .beyondLimit("the total ballot weight overflows 64 bits") }
+            total = sum
+        }
+        return total
+    }
+
     /// `total + rating * weight`, or a clear error when 64 bits do not hold it.
     @inline(__always)
     static func add(_ total: Int64, _ rating: Int64, times weight: Int64) throws(CountingError) -> Int64 {

@@ -64,6 +64,7 @@ public struct ConsentDecision: Sendable {
     {
         let optionCount = profile.candidateCount
         try CardinalInput.check(names: names, tieBreak: tieBreak, candidateCount: optionCount)
+        _ = try CardinalInput.totalWeight(profile.weights)
         if let maximumObjections, maximumObjections < 0 {
             throw .invalidParameter("the most objections allowed must be 0 or more, got \(maximumObjections)")
         }

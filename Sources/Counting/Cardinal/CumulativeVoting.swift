@@ -38,6 +38,7 @@ public struct CumulativeVoting: Sendable {
     {
         let optionCount = profile.candidateCount
         try CardinalInput.check(names: names, tieBreak: tieBreak, candidateCount: optionCount)
+        _ = try CardinalInput.totalWeight(profile.weights)
         try CardinalInput.check(seats: seats, candidateCount: optionCount)
         guard points >= 1 else { throw .invalidParameter("each voter must have at least 1 point, got \(points)") }
         if let maximumPerOption, maximumPerOption < 1 {

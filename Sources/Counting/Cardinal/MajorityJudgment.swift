@@ -41,6 +41,7 @@ public struct MajorityJudgment: Sendable {
     {
         let candidateCount = profile.candidateCount
         try CardinalInput.check(names: names, tieBreak: tieBreak, candidateCount: candidateCount)
+        let voters = try CardinalInput.totalWeight(profile.weights)
         guard grades.count >= 2, Set(grades).count == grades.count else {
             throw .invalidParameter("majority judgment needs at least two distinct grade names")
         }
@@ -64,7 +65,6 @@ public struct MajorityJudgment: Sendable {
                 counts[candidate * gradeCount + Int(grade)] += weight
             }
         }
-        let voters = profile.totalWeight
         let distributions = (0..<candidateCount).map { candidate in
             GradeDistribution(counts: Array(counts[(candidate * gradeCount)..<((candidate + 1) * gradeCount)]))
         }
@@ -81,7 +81,6 @@ public struct MajorityJudgment: Sendable {
             }
         }
         var ties: [TieResolution] = []
-        var winners: [Int] = []
         var reason = "highest majority grade"
         if voters > 0, let top = ranking.first {
             let topGrade = distributions[top[0]].majorityGrade
@@ -94,7 +93,7 @@ public struct MajorityJudgment: Sendable {
                         rule: "majority ranking: repeated removal of the majority grade (Balinski & Laraki)"))
             }
         }
-        winners = RankingByScore.winners(of: ranking, seats: 1, tieBreak: tieBreak, round: 1, ties: &ties)
+        let winners = RankingByScore.winners(of: ranking, seats: 1, tieBreak: tieBreak, round: 1, ties: &ties)
         if voters == 0 { reason = "no ballots: every candidate is tied" }
         let gauges: [JSONValue] = (0..<candidateCount).map { candidate in
             let distribution = distributions[candidate]

@@ -52,6 +52,7 @@ public struct QuadraticVoting: Sendable {
     {
         let optionCount = profile.candidateCount
         try CardinalInput.check(names: names, tieBreak: tieBreak, candidateCount: optionCount)
+        _ = try CardinalInput.totalWeight(profile.weights)
         guard creditBudget >= 0 else {
             throw .invalidParameter("the credit budget must be 0 or more, got \(creditBudget)")
         }

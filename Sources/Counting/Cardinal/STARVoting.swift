@@ -23,7 +23,9 @@
 /// head-to-head wins first, as the tabulator does. Every tie met is recorded in ``Outcome/ties``.
 ///
 /// The ranking is the winner, then the runner-up (one group if only the tie-break order
-/// separated them), then the other candidates by score, equal scores tied.
+/// separated them), then the other candidates by score, equal scores tied. A candidate kept out
+/// of the runoff by the tie-break order alone shares the group of the lowest-placed finalist
+/// chosen over it (the method does not separate them).
 public struct STARVoting: Sendable {
     public static let name = "star"
 
@@ -42,6 +44,7 @@ public struct STARVoting: Sendable {
     {
         let candidateCount = profile.candidateCount
         try CardinalInput.check(names: names, tieBreak: tieBreak, candidateCount: candidateCount)
+        let voters = try CardinalInput.totalWeight(profile.weights)
         guard maximumScore >= 1 else {
             throw .invalidParameter("the maximum STAR score must be at least 1, got \(maximumScore)")
         }
@@ -69,6 +72,10 @@ public struct STARVoting: Sendable {
         var tieSteps: [JSONValue] = []
         var finalists: [Int] = []
         var unluckyInTie: Set<Int> = []
+        // Candidates only the tie-break order kept out of the runoff: the method cannot rank them
+        // below the finalist(s) chosen over them.
+        var passedOverByOrder: [Int] = []
+        var chosenByOrder: Set<Int> = []
         for group in scoreGroups where finalists.count < 2 {
             let open = 2 - finalists.count
             if group.count <= open {
@@ -76,8 +83,12 @@ public struct STARVoting: Sendable {
                 continue
             }
             var criteria: [String] = []
-            var tally = StarTally(profile: profile, totals: totals, topRatings: topRatings, tieBreak: tieBreak)
-            let chosen = tally.choose(open, from: group, criteria: &criteria, steps: &tieSteps)
+            let tally = StarTally(profile: profile, totals: totals, topRatings: topRatings, tieBreak: tieBreak)
+            var unresolved: [Int] = []
+            let chosen = tally.choose(
+                open, from: group, criteria: &criteria, steps: &tieSteps, unresolved: &unresolved)
+            passedOverByOrder = unresolved.filter { !chosen.contains($0) }
+            chosenByOrder = Set(unresolved.filter { chosen.contains($0) })
             ties.append(
                 TieResolution(
                     round: 1, decision: "finalist", tied: group, chosen: chosen,
@@ -116,7 +127,7 @@ public struct STARVoting: Sendable {
         let first = finalists[0]
         let second = finalists[1]
         let (forFirst, forSecond) = StarTally.runoff(profile, first, second)
-        let noPreference = profile.totalWeight - forFirst - forSecond
+        let noPreference = voters - forFirst - forSecond
         let winner: Int
         var decidedBy = "preferred on more ballots"
         var separated = true
@@ -152,8 +163,13 @@ public struct STARVoting: Sendable {
                 ],
                 details: [JSONMember("no_preference", .integer(noPreference))]))
         var ranking: [[Int]] = separated ? [[winner], [runnerUp]] : [[first, second].sorted()]
+        if !passedOverByOrder.isEmpty {
+            // They join the group of the lowest-placed finalist chosen over them by the order.
+            let place = ranking.lastIndex { !chosenByOrder.isDisjoint(with: $0) } ?? ranking.count - 1
+            ranking[place] = (ranking[place] + passedOverByOrder).sorted()
+        }
         for group in scoreGroups {
-            let rest = group.filter { $0 != first && $0 != second }
+            let rest = group.filter { $0 != first && $0 != second && !passedOverByOrder.contains($0) }
             if !rest.isEmpty { ranking.append(rest) }
         }
         return Outcome(
@@ -203,28 +219,34 @@ private struct StarTally {
     /// Picks `open` of `tied` (more than `open` candidates with equal scores): head-to-head wins
     /// among them, then five-star ratings, each narrowing the tie and starting again among those
     /// still tied; the tie-break order when neither separates them. `criteria` collects the
-    /// criteria used, `steps` the values seen, for the trace.
-    mutating func choose(_ open: Int, from tied: [Int], criteria: inout [String], steps: inout [JSONValue]) -> [Int] {
+    /// criteria used, `steps` the values seen, for the trace; `unresolved` becomes the set the
+    /// tie-break order had to choose from, if it was needed.
+    func choose(
+        _ open: Int, from tied: [Int], criteria: inout [String], steps: inout [JSONValue], unresolved: inout [Int]
+    ) -> [Int] {
         if tied.count <= open { return tied }
         let wins = headToHeadWins(tied)
         steps.append(step("head_to_head_wins", tied, wins))
-        if let chosen = narrow(open, tied, by: wins, "head-to-head wins among the tied", &criteria, &steps) {
+        if let chosen = narrow(
+            open, tied, by: wins, "head-to-head wins among the tied", &criteria, &steps, &unresolved)
+        {
             return chosen
         }
         let stars = tied.map { topRatings[$0] }
         steps.append(step("five_star_ratings", tied, stars))
-        if let chosen = narrow(open, tied, by: stars, "most five-star ratings", &criteria, &steps) {
+        if let chosen = narrow(open, tied, by: stars, "most five-star ratings", &criteria, &steps, &unresolved) {
             return chosen
         }
         note(tieBreak.rule, &criteria)
+        unresolved = tied
         return Array(tieBreak.sorted(tied).prefix(open))
     }
 
     /// Splits `tied` by `values` (higher first) and takes `open` of them, settling a split group
     /// by the protocol again; nil when the values do not separate anyone.
-    private mutating func narrow(
+    private func narrow(
         _ open: Int, _ tied: [Int], by values: [Int64], _ criterion: String, _ criteria: inout [String],
-        _ steps: inout [JSONValue]
+        _ steps: inout [JSONValue], _ unresolved: inout [Int]
     ) -> [Int]? {
         let groups = RankingByScore.groups(values, higherIsBetter: true)
         guard groups.count > 1 else { return nil }
@@ -236,7 +258,9 @@ private struct StarTally {
             if members.count <= remaining {
                 chosen.append(contentsOf: members)
             } else {
-                chosen.append(contentsOf: choose(remaining, from: members, criteria: &criteria, steps: &steps))
+                chosen.append(
+                    contentsOf: choose(
+                        remaining, from: members, criteria: &criteria, steps: &steps, unresolved: &unresolved))
             }
         }
         return chosen

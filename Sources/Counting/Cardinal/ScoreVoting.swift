@@ -47,6 +47,7 @@ public struct ScoreVoting: Sendable {
     {
         let candidateCount = profile.candidateCount
         try CardinalInput.check(names: names, tieBreak: tieBreak, candidateCount: candidateCount)
+        _ = try CardinalInput.totalWeight(profile.weights)
         try CardinalInput.check(seats: seats, candidateCount: candidateCount)
         guard minimumScore < maximumScore, minimumScore != RatingProfile.blank else {
             throw .invalidParameter("the score scale \(minimumScore)...\(maximumScore) must have at least two values")
