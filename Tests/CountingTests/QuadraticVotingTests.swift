@@ -78,3 +78,18 @@ import Testing
         #expect(outcome.ties.count == 1)
     }
 }
+
+extension QuadraticVotingTests {
+    /// Amounts beyond the precomputed table of roots (2^16) are computed directly, and agree.
+    @Test func largeBudgetsUseExactRootsToo() throws {
+        let profile = try CardinalFixture.ratings(2, [([999_999, 1], 1), ([65_536, 65_537], 2)])
+        let outcome = try QuadraticVoting(creditBudget: 1_000_000).count(
+            profile, names: ["A", "B"], tieBreak: CardinalFixture.order(2))
+        // 999 + 2 * 256 = 1511; 1 + 2 * 256 = 513.
+        #expect(outcome.rounds[0].tallies.map(\.votes.text) == ["1511", "513"])
+        let single = try CardinalFixture.ratings(2, [([150, 0], 1)])
+        #expect(throws: CountingError.invalidBallot("ballot 1 spends 150 credits, over the budget of 100: [150, 0]")) {
+            try QuadraticVoting().count(single, names: ["A", "B"], tieBreak: CardinalFixture.order(2))
+        }
+    }
+}

@@ -56,6 +56,9 @@ public struct QuadraticVoting: Sendable {
         guard creditBudget >= 0 else {
             throw .invalidParameter("the credit budget must be 0 or more, got \(creditBudget)")
         }
+        // Square roots of every amount up to the budget (or 2^16), computed once, looked up per entry.
+        let tableLimit = Int(min(creditBudget, 1 << 16))
+        let roots = (0...tableLimit).map { Int64(QuadraticVoting.integerSquareRoot(UInt64($0))) }
         var votes = [Int64](repeating: 0, count: optionCount)
         var credits = [Int64](repeating: 0, count: optionCount)
         let ratings = profile.ratings
@@ -74,7 +77,9 @@ public struct QuadraticVoting: Sendable {
                 }
                 let magnitude = Int64(entry.magnitude)
                 spent += magnitude
-                let root = Int64(QuadraticVoting.integerSquareRoot(UInt64(magnitude)))
+                let root =
+                    magnitude <= tableLimit
+                    ? roots[Int(magnitude)] : Int64(QuadraticVoting.integerSquareRoot(UInt64(magnitude)))
                 votes[option] = try CardinalInput.add(votes[option], entry < 0 ? -root : root, times: weight)
                 credits[option] = try CardinalInput.add(credits[option], Int64(entry), times: weight)
             }
