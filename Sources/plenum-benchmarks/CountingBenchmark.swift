@@ -22,6 +22,7 @@ enum CountingBenchmark {
             }
             print("")
         }
+        CardinalBenchmark.run(quick: quick)
         if let election = load(folder + "/stv-20.blt") {
             let methods = VotingMethod.all.filter { $0.multiWinner && $0.shapes == [.ranked] }
             print("| method, stv-20.blt (\(election.totalWeight) ballots, 5 seats) | count time | ballots/s |")

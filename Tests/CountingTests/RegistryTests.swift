@@ -61,8 +61,13 @@ import Testing
 
     @Test func everyListedMethodCountsASmallElection() throws {
         let ranked = try election([([[0], [1]], 3), ([[1], [2]], 2), ([[2, 3]], 1)])
+        let ratings = Election(
+            candidates: names,
+            ballots: .ratings(
+                try RatingProfile(
+                    candidateCount: 4, range: 0...5, ballots: [([2, 1, 0, 0], 2), ([0, 2, 1, nil], 1)])))
         for method in VotingMethod.all {
-            let outcome = try method.count(ranked)
+            let outcome = try method.count(method.shapes.first == .rating ? ratings : ranked)
             #expect(outcome.method == method.name)
             #expect(!outcome.winners.isEmpty, "\(method.name)")
         }

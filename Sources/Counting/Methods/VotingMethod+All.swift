@@ -2,7 +2,10 @@ extension VotingMethod {
     /// Every method this library implements, by registry name. Adding one is one entry here:
     /// name, summary, ballot shapes (and accepted conversions), seats, parameters, and the count.
     /// List only methods that are implemented and tested.
-    public static let all: [VotingMethod] = [
+    public static let all: [VotingMethod] = ranked + cardinal
+
+    /// The methods that count ranked ballots.
+    static let ranked: [VotingMethod] = [
         VotingMethod(
             name: Plurality.name, summary: "Each ballot counts for its first preference; the most votes wins.",
             shapes: [.ranked]

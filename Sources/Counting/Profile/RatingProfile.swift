@@ -52,7 +52,9 @@ public struct RatingProfile: Sendable, Equatable {
                 }
             }
             if let existing = merged[row] {
-                weights[existing] += ballot.weight
+                let (sum, overflow) = weights[existing].addingReportingOverflow(ballot.weight)
+                guard !overflow else { throw .beyondLimit("the total ballot weight overflows 64 bits") }
+                weights[existing] = sum
             } else {
                 merged[row] = weights.count
                 ratings.append(contentsOf: row)
