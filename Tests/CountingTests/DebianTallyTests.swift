@@ -19,7 +19,8 @@ struct DebianTallyTests {
         return outcome.winnerNames.first
     }
 
-    // Official results: https://www.debian.org/vote/2006/vote_002, /2007/vote_003, /2020/vote_004.
+    // Official results: the Debian Project Leader elections of 2006, 2007 and 2020 as announced at
+    // https://www.debian.org/vote/ (see ../shared/ballots/README.md).
     @Test func theOfficialWinnersAreElected() throws {
         for strength in PairwiseStrength.allCases {
             #expect(try winner(2006, strength: strength) == "Anthony Towns")

@@ -10,8 +10,9 @@
 /// Blank and partial ballots: a ballot counts only in the contests between candidates it ranks
 /// (see ``PairwiseMatrix``); a blank ballot counts in none.
 /// References: A. H. Copeland, "A 'reasonable' social welfare function", Seminar on
-/// Mathematics in Social Sciences, University of Michigan (1951); F. Brandt et al. (eds.),
-/// *Handbook of Computational Social Choice* (2016), §3.2.2.
+/// Mathematics in Social Sciences, University of Michigan (1951); F. Brandt, M. Brill and
+/// P. Harrenstein, "Tournament solutions", ch. 3 of *Handbook of Computational Social Choice*
+/// (2016).
 public struct Copeland: Sendable {
     public static let name = "copeland"
 

@@ -6,7 +6,7 @@
 /// has no link (strength 0, weaker than every link). The strength of a path is that of its
 /// weakest link, and `p[a][b]` is the strength of the strongest path from `a` to `b` (computed by
 /// the Floyd–Warshall widest-path recurrence). `a` beats `b` in the Schulze relation when
-/// `p[a][b] > p[b][a]`; this relation is transitive (Schulze 2011, §4.1). The ranking's first
+/// `p[a][b] > p[b][a]`; this relation is transitive (proved in Schulze 2011). The ranking's first
 /// group is every candidate no one beats in it, the next group is every candidate no remaining
 /// one beats, and so on (``RankingByDefeats``); the winner is the top group's only member, or
 /// the ``TieBreakOrder``'s pick among them (recorded in ``Outcome/ties``).

@@ -5,7 +5,8 @@
 /// Definition (the defaults): in each round every ballot counts for the candidate it ranks
 /// highest among those still continuing; a ballot ranking none of them is exhausted (blank
 /// ballots are exhausted from the first round). A candidate with more than half of the
-/// continuing votes (votes not exhausted) is elected. Otherwise the candidate with the fewest
+/// continuing votes (votes not exhausted) is elected (each round's trace `threshold` is that
+/// half, which must be exceeded). Otherwise the candidate with the fewest
 /// votes is eliminated, and its ballots pass to their next continuing preference. A tie for
 /// fewest is settled backward: among the tied, the one with fewer votes in the most recent
 /// earlier round where they differ is eliminated (narrowing round by round); if they were

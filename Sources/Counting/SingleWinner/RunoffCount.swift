@@ -15,6 +15,8 @@ struct RunoffCount {
     /// `c` a `1/k` share), for the round being counted.
     var whole: [Int64]
     var split: [Int64]
+    /// Whether any ballot was split in the round being counted.
+    var anySplit = false
     var history: [[Rational]] = []
     var top: [[Int]] = []
     var bottom: [[Int]] = []
@@ -77,7 +79,10 @@ struct RunoffCount {
         let skipGroups = rules.equalRanks == .skipGroup
         var exhausted: Int64 = 0
         for index in whole.indices { whole[index] = 0 }
-        for index in split.indices { split[index] = 0 }
+        if anySplit {
+            for index in split.indices { split[index] = 0 }
+        }
+        var splitSeen = false
         placed.withUnsafeBufferPointer { placed in
             cursor.withUnsafeMutableBufferPointer { cursor in
                 whole.withUnsafeMutableBufferPointer { whole in
@@ -120,6 +125,7 @@ struct RunoffCount {
                                                 if live == 1 {
                                                     whole[first] &+= weight
                                                 } else {
+                                                    splitSeen = true
                                                     for member in groupStart..<groupEnd {
                                                         let candidate = Int(candidates[member])
                                                         if !placed[candidate] {
@@ -138,11 +144,13 @@ struct RunoffCount {
                 }
             }
         }
+        anySplit = splitSeen
         return exhausted
     }
 
     private func tallyOf(_ candidate: Int) -> Rational {
         var total = Rational(.init(whole[candidate]))
+        guard anySplit else { return total }
         for ways in 2..<(n + 1) where split[candidate * (n + 1) + ways] != 0 {
             total += Rational(.init(split[candidate * (n + 1) + ways]), .init(ways))
         }
