@@ -78,7 +78,7 @@ import Testing
             ),
             (
                 "2 1\n9223372036854775807 1 0\n9223372036854775807 1 0\n0\n", .invalidValue, 3,
-                "line 3: total ballot weight overflows 64 bits"
+                "line 3: the ballots' total weight exceeds 2^63 - 1"
             ),
         ]
         for (text, code, line, description) in cases {

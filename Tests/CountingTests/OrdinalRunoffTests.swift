@@ -78,7 +78,7 @@ import Testing
         #expect(continuing.rounds[1].tallies.map(\.votes.text) == ["4", "3"])
         #expect(continuing.rounds[1].threshold?.text == "7/2")
         #expect(
-            continuing.rounds[1].events == [TraceEvent(.elected, 0, reason: "more than half of the continuing-votes")])
+            continuing.rounds[1].events == [TraceEvent(.elected, 0, reason: "more than half of the continuing votes")])
         #expect(continuing.winners == [0])
         // Against half of all 12 ballots, no one reaches 6: B is eliminated and A is the last
         // one standing.

@@ -63,7 +63,8 @@ struct RunoffCount {
                 placeTop(best, in: &round, reason: "last continuing candidate")
             } else if tallies[best] * Rational(2) > Rational(.init(base)) {
                 removed = [best]
-                placeTop(best, in: &round, reason: "more than half of the \(rules.majority.rawValue)")
+                let of = rules.majority == .continuingVotes ? "the continuing votes" : "all ballots"
+                placeTop(best, in: &round, reason: "more than half of \(of)")
             } else {
                 removed = eliminate(active: active, tallies: tallies, round: number, in: &round)
             }
