@@ -7,7 +7,7 @@
 /// - ballots, one a line: `weight c1 c2 … 0`, the candidates (numbered from 1) most preferred
 ///   first and a closing `0`. Candidates ranked equal are joined by `=` (`1 2=3 1 0`); a
 ///   ballot may start with an identifier in parentheses (`(b17) 1 2 3 0`); `1 0` is a blank
-///   ballot. Weights are whole numbers of at least 1.
+///   ballot. Weights are whole numbers of at least 1, and their total must fit in 64 bits.
 /// - a line `0` ending the ballots. (Some files omit it and start the names directly; a line
 ///   beginning with a quote also ends the ballots.)
 /// - the candidates' names, then the election's title: quoted strings, any number a line, a
@@ -52,6 +52,8 @@ struct BLTParser {
     /// `seen[c] == generation` when candidate `c` is already on the ballot being read.
     private var seen: [Int32] = []
     private var generation: Int32 = 0
+    /// The weight of the ballots read so far (kept within 64 bits, so every count can add it).
+    private var totalWeight: Int64 = 0
 
     init(bytes: [UInt8]) {
         lines = BLTLines(bytes: bytes)
@@ -155,6 +157,11 @@ struct BLTParser {
         guard weight >= 1 else {
             throw ReaderError(.invalidValue, line: line.number, "a ballot's weight must be at least 1")
         }
+        let (total, overflow) = totalWeight.addingReportingOverflow(weight)
+        guard !overflow else {
+            throw ReaderError(.invalidValue, line: line.number, "the ballots' total weight exceeds 2^63 - 1")
+        }
+        totalWeight = total
         index += 1
         ranking.removeAll(keepingCapacity: true)
         groupEnds.removeAll(keepingCapacity: true)
