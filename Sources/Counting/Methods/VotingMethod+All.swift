@@ -1,19 +1,15 @@
 extension VotingMethod {
-    /// Every method this library implements, by registry name. Adding one is one entry here:
+    /// Every method this library implements, by registry name. Adding one is one entry in its
+    /// family's list (`VotingMethod+Ranked.swift`, `+Cardinal`, `+Committee`, or ``stv`` below):
     /// name, summary, ballot shapes (and accepted conversions), seats, parameters, and the count.
     /// List only methods that are implemented and tested.
     public static let all: [VotingMethod] = ranked + cardinal
 
     /// The methods that count ranked ballots.
-    static let ranked: [VotingMethod] = [
-        VotingMethod(
-            name: Plurality.name, summary: "Each ballot counts for its first preference; the most votes wins.",
-            shapes: [.ranked]
-        ) { election, options throws(CountingError) in
-            Plurality().count(
-                try election.rankedBallots(for: Plurality.name), names: election.candidates,
-                tieBreak: try options.tieBreakOrder(for: election))
-        },
+    static let ranked: [VotingMethod] = rankedSingleWinner + stv
+
+    /// The single transferable vote rule sets.
+    static let stv: [VotingMethod] = [
         VotingMethod(
             name: ScottishSTV.name,
             summary: "Single transferable vote under the Scottish Local Government Elections Order 2011: "
