@@ -7,7 +7,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libsodium-dev libsqlite3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps lint bench bench-foundation format
+.PHONY: run test deps lint bench bench-foundation bench-counting format differential oracles
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -24,13 +24,31 @@ run: deps
 test: deps
 	$(SWIFT) test
 
+# The Python implementations the differential test compares with (PyPI), in a virtual
+# environment under .build-oracles/ (git-ignored).
+ORACLES := .build-oracles/venv
+ORACLE_PACKAGES := pref_voting==1.18.2 abcvoting==2.19.2 pabutools==1.2.3
+
+oracles:
+	@[ -x $(ORACLES)/bin/python ] || python3 -m venv $(ORACLES)
+	@$(ORACLES)/bin/python -c "import pref_voting, abcvoting, pabutools" 2>/dev/null || \
+	  $(ORACLES)/bin/pip install -q $(ORACLE_PACKAGES)
+
+differential: deps oracles
+	$(SWIFT) build --product plenum
+	$(ORACLES)/bin/python Tests/Differential/differential.py --plenum "$$($(SWIFT) build --show-bin-path)/plenum"
+
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
-bench: bench-foundation
+bench: bench-foundation bench-counting
 
 bench-foundation: deps
 	$(SWIFT) run -c release plenum-benchmarks foundation
+
+bench-counting: deps
+	@[ -f Ballots/generated/stv-20.blt ] || python3 Ballots/generate.py
+	$(SWIFT) run -c release plenum-benchmarks counting Ballots/generated
