@@ -26,23 +26,43 @@ struct BudgetingContext {
         eligible = approvers.approvalWeight.map { $0 > 0 }
     }
 
+    /// A run with `share` per voter. Money is counted in units of `1 / scale`, where `scale` is
+    /// the share's denominator when the costs so scaled still fit 64 bits: the share is then a
+    /// whole number and the run's fractions stay small (ρ, a ratio of money to money or a
+    /// payment compared with payments, orders projects the same in any unit).
     private func run<Number: ShareNumber>(
         _ kind: Number.Type, share: Rational, lazy: Bool, record: Bool
-    ) throws(ShareOverflow) -> EqualSharesRun<Number> {
+    ) throws(ShareOverflow) -> (run: EqualSharesRun<Number>, scale: Int64) {
+        var scale: Int64 = 1
+        var runCosts = costs
+        if !share.isInteger, let denominator = Int64(exactly: share.denominator) {
+            var scaled: [Int64] = []
+            scaled.reserveCapacity(costs.count)
+            for cost in costs {
+                let (product, overflow) = cost.multipliedReportingOverflow(by: denominator)
+                if overflow { break }
+                scaled.append(product)
+            }
+            if scaled.count == costs.count {
+                scale = denominator
+                runCosts = scaled
+            }
+        }
         var run = EqualSharesRun<Number>(
-            approvers: approvers, weights: weights, costs: costs, costUtility: costUtility, eligible: eligible,
-            position: position, budgetPerVoter: try Number(exactly: share), lazy: lazy, recordRounds: record)
+            approvers: approvers, weights: weights, costs: runCosts, costUtility: costUtility, eligible: eligible,
+            position: position, budgetPerVoter: try Number(exactly: share * Rational(Int(scale))), lazy: lazy,
+            recordRounds: record)
         try run.run()
-        return run
+        return (run, scale)
     }
 
     /// The projects one run funds with `share` per voter, in order.
     func outcome(share: Rational) throws(CountingError) -> [Int] {
         do {
-            return try run(CompactFraction.self, share: share, lazy: true, record: false).bought
+            return try run(CompactFraction.self, share: share, lazy: true, record: false).run.bought
         } catch {
             do {
-                return try run(Rational.self, share: share, lazy: true, record: false).bought
+                return try run(HybridFraction.self, share: share, lazy: true, record: false).run.bought
             } catch {
                 throw .beyondLimit("equal shares could not be computed exactly")
             }
@@ -59,7 +79,7 @@ struct BudgetingContext {
             return try trace(run(CompactFraction.self, share: share, lazy: false, record: true), tieBreak: tieBreak)
         } catch {
             do {
-                return try trace(run(Rational.self, share: share, lazy: false, record: true), tieBreak: tieBreak)
+                return try trace(run(HybridFraction.self, share: share, lazy: false, record: true), tieBreak: tieBreak)
             } catch {
                 throw .beyondLimit("equal shares could not be computed exactly")
             }
@@ -67,25 +87,34 @@ struct BudgetingContext {
     }
 
     private func trace<Number: ShareNumber>(
-        _ run: EqualSharesRun<Number>, tieBreak: TieBreakOrder
-    )
-        -> (winners: [Int], rounds: [TraceRound], ties: [TieResolution])
-    {
+        _ scaledRun: (run: EqualSharesRun<Number>, scale: Int64), tieBreak: TieBreakOrder
+    ) -> (winners: [Int], rounds: [TraceRound], ties: [TieResolution]) {
+        let run = scaledRun.run
+        let scale = Rational(Int(scaledRun.scale))
         var rounds: [TraceRound] = []
         var ties: [TieResolution] = []
         var spent: Int64 = 0
         for (index, round) in run.rounds.enumerated() {
-            spent += costs[round.chosen]
+            guard let chosen = round.chosen, let payment = round.payment else {
+                rounds.append(
+                    TraceRound(
+                        number: index + 1, label: "no project is affordable any more",
+                        events: round.unaffordable.sorted().map {
+                            TraceEvent(.excluded, $0, reason: "its approvers hold less than its cost together")
+                        }))
+                continue
+            }
+            spent += costs[chosen]
             if round.tied.count > 1 {
                 ties.append(
                     TieResolution(
-                        round: index + 1, decision: "fund", tied: tieBreak.sorted(round.tied), chosen: [round.chosen],
+                        round: index + 1, decision: "fund", tied: tieBreak.sorted(round.tied), chosen: [chosen],
                         rule: tieBreak.rule))
             }
-            let unit = costUtility ? costs[round.chosen] : 1
+            let unit = costUtility ? costs[chosen] : 1
             var details = [
-                JSONMember("payment", .string(round.payment.rational.description)),
-                JSONMember("rho", .string((round.payment.rational / Rational(Int(unit))).description)),
+                JSONMember("payment", .string((payment.rational / scale).description)),
+                JSONMember("rho", .string((payment.rational / scale / Rational(Int(unit))).description)),
                 JSONMember("spent", .integer(spent)),
             ]
             if !round.unaffordable.isEmpty {
@@ -98,11 +127,12 @@ struct BudgetingContext {
                     tallies: round.offers.sorted { $0.project < $1.project }.map {
                         let unit = costUtility ? costs[$0.project] : 1
                         return CandidateTally(
-                            candidate: $0.project, votes: TraceNumber($0.payment.rational / Rational(Int(unit))))
+                            candidate: $0.project, votes: TraceNumber($0.payment.rational / scale / Rational(Int(unit)))
+                        )
                     },
                     events: [
                         TraceEvent(
-                            .elected, round.chosen,
+                            .elected, chosen,
                             reason: round.tied.count > 1
                                 ? "lowest ρ, tied, favoured by the tie-break order"
                                 : "lowest ρ")

@@ -40,8 +40,9 @@ struct EqualSharesRun<Number: ShareNumber> {
         var offers: [(project: Int, payment: Number)]
         /// Projects found unaffordable this round (dropped for good).
         var unaffordable: [Int]
-        var chosen: Int
-        var payment: Number
+        /// The project bought; nil in a closing round where nothing was affordable any more.
+        var chosen: Int?
+        var payment: Number?
         var tied: [Int]
     }
 
@@ -113,7 +114,12 @@ struct EqualSharesRun<Number: ShareNumber> {
                 }
             }
             if !unaffordable.isEmpty { remaining.removeAll { unaffordable.contains($0) } }
-            guard let found = best else { break }
+            guard let found = best else {
+                if recordRounds && !unaffordable.isEmpty {
+                    rounds.append(Round(offers: [], unaffordable: unaffordable, chosen: nil, payment: nil, tied: []))
+                }
+                break
+            }
             let chosen = tied.min { position[$0] < position[$1] }!
             let payment = chosen == found.project ? found.payment : lastPrice[chosen]!
             try charge(chosen, payment: payment)

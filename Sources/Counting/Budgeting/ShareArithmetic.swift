@@ -184,3 +184,79 @@ extension Rational: ShareNumber {
 
     var rational: Rational { self }
 }
+
+/// A fraction held compactly while it fits 128 bits and as a ``Rational`` otherwise, converted
+/// back when a result fits again: the fallback when a run's compact fractions overflow, so that
+/// only the few large values pay for arbitrary-size arithmetic.
+enum HybridFraction: ShareNumber {
+    case compact(CompactFraction)
+    case large(Rational)
+
+    init(integer: Int64) { self = .compact(CompactFraction(integer: integer)) }
+
+    init(exactly value: Rational) throws(ShareOverflow) { self.init(value) }
+
+    init(_ value: Rational) {
+        if let compact = try? CompactFraction(exactly: value) {
+            self = .compact(compact)
+        } else {
+            self = .large(value)
+        }
+    }
+
+    var rational: Rational {
+        switch self {
+        case .compact(let value): return value.rational
+        case .large(let value): return value
+        }
+    }
+
+    var isZero: Bool {
+        switch self {
+        case .compact(let value): return value.isZero
+        case .large(let value): return value.isZero
+        }
+    }
+
+    func adding(_ other: HybridFraction) throws(ShareOverflow) -> HybridFraction {
+        if case .compact(let a) = self, case .compact(let b) = other, let sum = try? a.adding(b) {
+            return .compact(sum)
+        }
+        return HybridFraction(rational + other.rational)
+    }
+
+    func subtracting(_ other: HybridFraction) throws(ShareOverflow) -> HybridFraction {
+        if case .compact(let a) = self, case .compact(let b) = other, let difference = try? a.subtracting(b) {
+            return .compact(difference)
+        }
+        return HybridFraction(rational - other.rational)
+    }
+
+    func multiplied(by factor: Int64) throws(ShareOverflow) -> HybridFraction {
+        if case .compact(let a) = self, let product = try? a.multiplied(by: factor) { return .compact(product) }
+        return HybridFraction(rational * Rational(Int(factor)))
+    }
+
+    func divided(by divisor: Int64) throws(ShareOverflow) -> HybridFraction {
+        guard divisor != 0 else { throw ShareOverflow() }
+        if case .compact(let a) = self, let quotient = try? a.divided(by: divisor) { return .compact(quotient) }
+        return HybridFraction(rational / Rational(Int(divisor)))
+    }
+
+    func isLess(dividedBy a: Int64, than other: HybridFraction, dividedBy b: Int64) -> Bool {
+        if case .compact(let x) = self, case .compact(let y) = other {
+            return x.isLess(dividedBy: a, than: y, dividedBy: b)
+        }
+        return rational.isLess(dividedBy: a, than: other.rational, dividedBy: b)
+    }
+
+    static func < (lhs: HybridFraction, rhs: HybridFraction) -> Bool {
+        if case .compact(let x) = lhs, case .compact(let y) = rhs { return x < y }
+        return lhs.rational < rhs.rational
+    }
+
+    static func == (lhs: HybridFraction, rhs: HybridFraction) -> Bool {
+        if case .compact(let x) = lhs, case .compact(let y) = rhs { return x == y }
+        return lhs.rational == rhs.rational
+    }
+}

@@ -46,16 +46,15 @@ public struct EqualShares: Sendable {
         try CommitteeInput.check(profile: profile, names: names, tieBreak: tieBreak, seats: seats)
         let total = try CommitteeInput.totalWeight(profile)
         let approvers = try ApproverLists(profile)
-        let share = total > 0 ? Rational(.init(seats), .init(total)) : .zero
         let phase: (bought: [Int], rounds: [TraceRound], ties: [TieResolution], classOf: [Int32], budgets: [Rational])
         do {
             phase = try Self.buy(
-                CompactFraction.self, share: share, approvers: approvers, profile: profile, seats: seats,
+                CompactFraction.self, total: total, approvers: approvers, profile: profile, seats: seats,
                 tieBreak: tieBreak)
         } catch {
             do {
                 phase = try Self.buy(
-                    Rational.self, share: share, approvers: approvers, profile: profile, seats: seats,
+                    HybridFraction.self, total: total, approvers: approvers, profile: profile, seats: seats,
                     tieBreak: tieBreak)
             } catch {
                 throw .beyondLimit("equal shares could not be computed exactly")
@@ -81,29 +80,42 @@ public struct EqualShares: Sendable {
             candidates: names, winners: winners, rounds: rounds, ties: ties)
     }
 
-    /// The MES phase with one kind of exact number.
+    /// The MES phase with one kind of exact number. Money is counted in units of `1 / n` (n = the
+    /// total weight): a voter then starts with `seats` units and a candidate costs `n`, so budgets
+    /// start whole; prices are divided back by `n` for the trace.
     private static func buy<Number: ShareNumber>(
-        _ kind: Number.Type, share: Rational, approvers: ApproverLists, profile: ApprovalProfile, seats: Int,
+        _ kind: Number.Type, total: Int64, approvers: ApproverLists, profile: ApprovalProfile, seats: Int,
         tieBreak: TieBreakOrder
     ) throws(ShareOverflow)
         -> (bought: [Int], rounds: [TraceRound], ties: [TieResolution], classOf: [Int32], budgets: [Rational])
     {
         let candidateCount = profile.candidateCount
+        let unit = max(total, 1)
+        let scale = Rational(Int(unit))
         var run = EqualSharesRun<Number>(
-            approvers: approvers, weights: profile.weights, costs: [Int64](repeating: 1, count: candidateCount),
+            approvers: approvers, weights: profile.weights, costs: [Int64](repeating: unit, count: candidateCount),
             costUtility: false, eligible: approvers.approvalWeight.map { $0 > 0 }, position: tieBreak.position,
-            budgetPerVoter: try Number(exactly: share), lazy: false, recordRounds: true)
+            budgetPerVoter: Number(integer: total > 0 ? Int64(seats) : 0), lazy: false, recordRounds: true)
         try run.run(limit: seats)
         var rounds: [TraceRound] = []
         var ties: [TieResolution] = []
         for (index, round) in run.rounds.enumerated() {
+            guard let chosen = round.chosen, let payment = round.payment else {
+                rounds.append(
+                    TraceRound(
+                        number: index + 1, label: "equal shares: no candidate is affordable any more",
+                        events: round.unaffordable.sorted().map {
+                            TraceEvent(.excluded, $0, reason: "its approvers hold less than 1 together")
+                        }))
+                continue
+            }
             if round.tied.count > 1 {
                 ties.append(
                     TieResolution(
-                        round: index + 1, decision: "elect", tied: tieBreak.sorted(round.tied), chosen: [round.chosen],
+                        round: index + 1, decision: "elect", tied: tieBreak.sorted(round.tied), chosen: [chosen],
                         rule: tieBreak.rule))
             }
-            var details = [JSONMember("price", .string(round.payment.rational.description))]
+            var details = [JSONMember("price", .string((payment.rational / scale).description))]
             if !round.unaffordable.isEmpty {
                 details.append(
                     JSONMember("unaffordable", .array(round.unaffordable.sorted().map { .integer(Int64($0)) })))
@@ -112,17 +124,17 @@ public struct EqualShares: Sendable {
                 TraceRound(
                     number: index + 1, label: "equal shares: price q each approver would pay",
                     tallies: round.offers.sorted { $0.project < $1.project }.map {
-                        CandidateTally(candidate: $0.project, votes: TraceNumber($0.payment.rational))
+                        CandidateTally(candidate: $0.project, votes: TraceNumber($0.payment.rational / scale))
                     },
                     events: [
                         TraceEvent(
-                            .elected, round.chosen,
+                            .elected, chosen,
                             reason: round.tied.count > 1
                                 ? "lowest price, tied, favoured by the tie-break order"
                                 : "lowest price")
                     ],
                     details: details))
         }
-        return (run.bought, rounds, ties, run.classOf, run.classBudget.map(\.rational))
+        return (run.bought, rounds, ties, run.classOf, run.classBudget.map { $0.rational / scale })
     }
 }

@@ -20,8 +20,7 @@ struct HarmonicScores: Sendable {
             let (product, overflow) = scale.multipliedReportingOverflow(by: Int128(j) / divisor)
             guard !overflow else {
                 throw .beyondLimit(
-                    "PAV scores with \(depth) approved members per voter do not fit this implementation's exact integers"
-                )
+                    "PAV scores with \(depth) approved members per voter do not fit 128-bit exact integers")
             }
             scale = product
         }

@@ -49,12 +49,15 @@ struct PabulibBallots {
     private var approvals: [(approved: Set<Int>, weight: Int64)] = []
     private var rankings: [(groups: [[Int]], weight: Int64)] = []
     private var ratings: [(ratings: [Int32?], weight: Int64)] = []
+    /// `seenOn[p] == voterCount + 1` while the current vote names `p` (a reusable marker).
+    private var seenOn: [Int]
 
     init(voteType: PabulibInstance.VoteType, projectIndex: [String: Int], projectCount: Int, defaultScore: Int32) {
         self.voteType = voteType
         self.projectIndex = projectIndex
         self.projectCount = projectCount
         self.defaultScore = defaultScore
+        seenOn = [Int](repeating: 0, count: projectCount)
     }
 
     private var needsPoints: Bool { voteType == .cumulative || voteType == .scoring }
@@ -107,32 +110,31 @@ struct PabulibBallots {
         }
     }
 
-    private func projectsOf(_ text: String, line: Int) throws(ReaderError) -> [Int] {
+    private mutating func projectsOf(_ text: String, line: Int) throws(ReaderError) -> [Int] {
         guard !text.isEmpty else { return [] }
-        var seen = Set<Int>()
+        let mark = voterCount + 1
         var projects: [Int] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let id = part.trimmingBlanks
-            guard let project = projectIndex[id] else {
+        for id in text.commaSeparatedParts {
+            guard let project = projectIndex[String(id)] else {
                 throw ReaderError(
                     .unknownCandidate, line: line, "the vote names project \"\(id)\", which is not listed")
             }
-            guard seen.insert(project).inserted else {
+            guard seenOn[project] != mark else {
                 throw ReaderError(.duplicateCandidate, line: line, "the vote names project \"\(id)\" twice")
             }
+            seenOn[project] = mark
             projects.append(project)
         }
         return projects
     }
 
     private func pointsOf(_ text: String, count: Int, line: Int) throws(ReaderError) -> [Int32] {
-        let parts = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false)
+        let parts = text.commaSeparatedParts
         guard parts.count == count else {
             throw ReaderError(.syntax, line: line, "the vote lists \(count) projects but \(parts.count) points")
         }
         var points: [Int32] = []
-        for part in parts {
-            let trimmed = part.trimmingBlanks
+        for trimmed in parts {
             guard let value = Int32(trimmed), value != RatingProfile.blank else {
                 throw ReaderError(
                     .unsupported, line: line, "the points \"\(trimmed)\" are not a whole number this reader supports")
@@ -160,10 +162,31 @@ struct PabulibBallots {
     }
 }
 
-extension Substring {
-    /// The text without surrounding spaces and tabs.
-    fileprivate var trimmingBlanks: String {
-        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(self.drop(while: blank).reversed().drop(while: blank).reversed())
+extension String {
+    /// The comma-separated parts of the text, each without surrounding spaces and tabs (no parts
+    /// for an empty text).
+    fileprivate var commaSeparatedParts: [Substring] {
+        guard !isEmpty else { return [] }
+        let bytes = utf8
+        var parts: [Substring] = []
+        var start = bytes.startIndex
+        while true {
+            var end = start
+            while end < bytes.endIndex && bytes[end] != UInt8(ascii: ",") { end = bytes.index(after: end) }
+            var first = start
+            var last = end
+            while first < last && (bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t")) {
+                first = bytes.index(after: first)
+            }
+            while first < last {
+                let before = bytes.index(before: last)
+                guard bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") else { break }
+                last = before
+            }
+            parts.append(self[first..<last])
+            guard end < bytes.endIndex else { break }
+            start = bytes.index(after: end)
+        }
+        return parts
     }
 }
