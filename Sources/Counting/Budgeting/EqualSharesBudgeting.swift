@@ -1,9 +1,9 @@
 /// The method of equal shares for participatory budgeting with project costs, with the "add1"
-/// completion: the rule pabulib calls `equalshares/add1` (used in Wieliczka 2023, Świecie 2023,
-/// Assen 2024, Aarau 2023 and others).
+/// completion: the rule pabulib calls `equalshares/add1` (pabulib records Świecie 2023 and Assen
+/// 2024 as decided with it; both conventions below reproduce their official selections).
 ///
 /// Definition (Peters, Pierczyński & Skowron, "Proportional participatory budgeting with additive
-/// utilities", NeurIPS 2021, Sect. 4; equalshares.net, "Implementation"): every voter holds an
+/// utilities", NeurIPS 2021; equalshares.net, "Implementation"): every voter holds an
 /// equal share of a budget; a project is affordable when its approvers hold its cost together;
 /// its price ρ is the smallest number such that each approver paying `min(budget, ρ · u)` covers
 /// the cost, with utility `u` = the project's cost (cost utility, the default: ρ is then the
@@ -19,8 +19,8 @@
 /// approves is funded (nothing can change after that). ``Add1Convention`` fixes the two details
 /// in which published implementations differ:
 /// - `.equalSharesNet` (default; the equalshares.net tool with its default options "integral"
-///   and "exhaustive", which computed the official results): the first share is
-///   `floor(B / n)`, and exhaustiveness looks at every project;
+///   and "exhaustive"): the first share is `floor(B / n)`, and exhaustiveness looks at every
+///   project;
 /// - `.pabutools`: `method_of_equal_shares(..., sat_class=Cost_Sat, voter_budget_increment=1)`:
 ///   the first share is exactly `B / n`, and exhaustiveness looks only at projects approved by
 ///   someone.

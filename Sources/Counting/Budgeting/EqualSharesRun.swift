@@ -1,6 +1,7 @@
 /// One run of the method of equal shares with a fixed budget per voter, shared by the committee
-/// rule (``EqualShares``: every candidate costs 1, approval utility) and participatory budgeting
-/// (``EqualSharesBudgeting``: project costs, cost or approval utility).
+/// rule (``EqualShares``: every candidate costs the same, approval utility) and participatory
+/// budgeting (``EqualSharesBudgeting``: project costs, cost or approval utility). Callers may
+/// count money in any unit (both scale it so that the starting budget is a whole number).
 ///
 /// Every voter starts with the same budget. A project `p` with cost `c(p)` is affordable when its
 /// approvers together hold at least `c(p)`; its price is then the smallest `ρ` such that, each

@@ -7,7 +7,7 @@
 /// at most the unspent budget. This is the rule most cities use (Warsaw's participatory budget
 /// among them; pabulib's `greedy`), described in Faliszewski et al., "Participatory budgeting:
 /// data, tools and analysis", IJCAI 2023, and Aziz & Shah, "Participatory budgeting: models and
-/// approaches", 2021, Sect. 4. It equals pabutools' `greedy_utilitarian_welfare` with
+/// approaches", 2021. It equals pabutools' `greedy_utilitarian_welfare` with
 /// `Cost_Sat` (cost per unit of satisfaction is then the approval count).
 ///
 /// Options: ``minimumApprovals`` excludes projects with fewer approvals (some cities' threshold;

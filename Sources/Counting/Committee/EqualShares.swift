@@ -1,8 +1,8 @@
 /// The method of equal shares (MES, formerly "Rule X") for committee elections with approval
 /// ballots, completed by sequential Phragmén as abcvoting's `equal-shares` does by default.
 ///
-/// Definition (Peters & Skowron, "Proportionality and the limits of welfarism", EC 2020, Sect. 4;
-/// Lackner & Skowron, *Multi-Winner Voting with Approval Preferences*, Springer 2023, Sect. 2.7):
+/// Definition (Peters & Skowron, "Proportionality and the limits of welfarism", EC 2020, as "Rule X";
+/// Lackner & Skowron, *Multi-Winner Voting with Approval Preferences*, Springer 2023, ch. 2, Example 2.11):
 /// every voter gets a budget of `seats / n` (n = the total ballot weight, blank ballots included)
 /// and every candidate costs 1. A candidate is affordable when its approvers hold at least 1
 /// together; its price is the smallest `q` such that each approver paying `min(budget, q)` pays

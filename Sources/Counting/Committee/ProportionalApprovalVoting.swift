@@ -4,7 +4,7 @@
 /// Definition: a committee `W` scores `sum over voters v of w(v) * (1 + 1/2 + ... + 1/|A(v) ∩ W|)`,
 /// where `A(v)` is the set the voter approves and `w(v)` the ballot's weight (Thiele 1895; Kilgour,
 /// "Approval balloting for multi-winner elections", 2010; Lackner & Skowron, *Multi-Winner Voting
-/// with Approval Preferences*, Springer 2023, Def. 2.4). Scores are exact: every committee's score
+/// with Approval Preferences*, Springer 2023, ch. 2, Example 2.4). Scores are exact: every committee's score
 /// is an integer multiple of `1 / lcm(1..m)`, computed in 128-bit integers.
 ///
 /// Every committee is examined (no solver): the count refuses, with

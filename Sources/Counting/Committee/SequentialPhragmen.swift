@@ -6,7 +6,7 @@
 /// `s(c) = (1 + sum over approvers v of w(v) * load(v)) / (summed weight of c's approvers)`;
 /// the candidate with the smallest `s(c)` is elected and its approvers' loads become `s(c)`
 /// (Phragmén 1894; Brill, Freeman, Janson & Lackner, "Phragmén's voting methods and justified
-/// representation", AAAI 2017, Sect. 3; Lackner & Skowron 2023, Sect. 2.6). Loads are exact
+/// representation", AAAI 2017; Lackner & Skowron 2023, ch. 2, Example 2.9). Loads are exact
 /// fractions. This is abcvoting's `seqphragmen`.
 ///
 /// Ties: among candidates with the same smallest `s(c)`, the one earliest in the

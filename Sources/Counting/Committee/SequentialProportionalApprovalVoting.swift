@@ -4,7 +4,7 @@
 /// Definition: with committee `W` so far, candidate `c` adds
 /// `sum over voters v approving c of w(v) / (|A(v) ∩ W| + 1)`; the candidate with the largest
 /// addition is elected, until `seats` are filled (Thiele 1895; Lackner & Skowron, *Multi-Winner
-/// Voting with Approval Preferences*, Springer 2023, Sect. 2.3, "seq-PAV"). Additions are exact
+/// Voting with Approval Preferences*, Springer 2023, ch. 2, "seq-PAV", Example 2.5). Additions are exact
 /// (integers over `lcm(1..m)`).
 ///
 /// Ties: among candidates with the same largest addition, the one earliest in the
