@@ -66,8 +66,19 @@ import Testing
             ballots: .ratings(
                 try RatingProfile(
                     candidateCount: 4, range: 0...5, ballots: [([2, 1, 0, 0], 2), ([0, 2, 1, nil], 1)])))
+        let budgeting = Election(
+            candidates: names,
+            ballots: .approval(
+                try ApprovalProfile(candidateCount: 4, ballots: [([0, 1], 3), ([2], 2), ([1, 3], 1)])),
+            budget: BudgetLimits(total: 10, costs: [4, 5, 6, 1]))
         for method in VotingMethod.all {
-            let outcome = try method.count(method.shapes.first == .rating ? ratings : ranked)
+            let election: Election
+            switch method.shapes.first {
+            case .rating: election = ratings
+            case .approval where method.conversions.isEmpty: election = budgeting
+            default: election = ranked
+            }
+            let outcome = try method.count(election)
             #expect(outcome.method == method.name)
             #expect(!outcome.winners.isEmpty, "\(method.name)")
         }

@@ -119,13 +119,9 @@ import Testing
         #expect(failure(["tally", untyped, "--method", "plurality"]).contains("cannot tell the format"))
         #expect(
             failure(["tally", untyped, "--method", "plurality", "--format", "xls"]).contains("unknown format \"xls\""))
-        // A two-candidate BLT file, one ballot for A: read once the BLT reader is wired in.
+        // A two-candidate BLT file, one ballot for A.
         let blt = try write("a.blt", "2 1\n1 1 0\n0\n\"A\"\n\"B\"\n\"T\"\n")
-        if ElectionFile.readableFormats.contains(.blt) {
-            #expect(try output(["tally", blt, "--method", "plurality"]).contains("Winner:     A\n"))
-        } else {
-            #expect(failure(["tally", blt, "--method", "plurality"]) == "\(blt): this build has no blt reader yet")
-        }
+        #expect(try output(["tally", blt, "--method", "plurality"]).contains("Winner:     A\n"))
     }
 
     @Test func withdrawnCandidatesAndSeedsAreReported() throws {

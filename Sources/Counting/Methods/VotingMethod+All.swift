@@ -3,7 +3,7 @@ extension VotingMethod {
     /// family's list (`VotingMethod+Ranked.swift`, `+Cardinal`, `+Committee`, or ``stv`` below):
     /// name, summary, ballot shapes (and accepted conversions), seats, parameters, and the count.
     /// List only methods that are implemented and tested.
-    public static let all: [VotingMethod] = ranked + cardinal
+    public static let all: [VotingMethod] = ranked + cardinal + committee
 
     /// The methods that count ranked ballots.
     static let ranked: [VotingMethod] = rankedSingleWinner + stv

@@ -59,17 +59,12 @@ public enum ElectionFile {
         case .blt:
             return try BLTReader().read(bytes)
         case .pabulib:
-            // LEAD: pabulib. `return try PabulibReader.read(try ReaderText.utf8(bytes))` or its API.
-            throw notYet(format)
+            return try PabulibReader().read(bytes).election
         case .debian:
             return try DebianTallyReader().read(bytes)
         }
     }
 
     /// The formats ``read(_:format:path:ballotShape:)`` reads in this build.
-    public static let readableFormats: [BallotFileFormat] = [.blt, .preflib, .debian, .csv, .json]
-
-    private static func notYet(_ format: BallotFileFormat) -> ReaderError {
-        ReaderError(.unsupported, "this build has no \(format.rawValue) reader yet")
-    }
+    public static let readableFormats: [BallotFileFormat] = BallotFileFormat.allCases
 }
