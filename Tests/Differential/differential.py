@@ -144,6 +144,72 @@ def check_cardinal(plenum, rng, folder, index, counts):
     compare("approval", tally(plenum, path, "approval"), set(gm.approval(approval_grades)), path, counts)
 
 
+def check_committee(plenum, rng, folder, index, counts):
+    """Approval committees against abcvoting (resolute, whose ties go to the smallest index, as
+    Plenum's default tie-break order does)."""
+    from abcvoting.preferences import Profile as ABCProfile, Voter
+    from abcvoting import abcrules
+
+    m = rng.randint(3, 8)
+    names = [f"C{i}" for i in range(m)]
+    seats = rng.randint(1, m - 1)
+    ballots = [(sorted(rng.sample(range(m), rng.randint(1, m))), rng.randint(1, 3)) for _ in range(rng.randint(3, 25))]
+    path = write(folder, index, {"candidates": names, "seats": seats,
+                                 "ballots": [{"approve": [names[c] for c in a], "weight": w} for a, w in ballots]})
+    profile = ABCProfile(m)
+    for approved, weight in ballots:
+        profile.add_voter(Voter(approved, weight=weight))
+    oracles = {
+        "pav": lambda: abcrules.compute_pav(profile, seats, algorithm="brute-force", resolute=True),
+        "seq-pav": lambda: abcrules.compute_seqpav(profile, seats, resolute=True),
+        "seq-phragmen": lambda: abcrules.compute_seqphragmen(profile, seats, algorithm="standard-fractions",
+                                                             resolute=True),
+        "equal-shares": lambda: abcrules.compute_equal_shares(profile, seats, algorithm="standard-fractions",
+                                                              resolute=True),
+    }
+    for method, oracle in oracles.items():
+        outcome = tally(plenum, path, method)
+        got = sorted(outcome["winners"])
+        expected = sorted(oracle()[0])
+        if got != expected:
+            raise Disagreement(f"{method} with {seats} seats: plenum {got}, abcvoting {expected} ({path})")
+        counts[method] = counts.get(method, 0) + 1
+
+
+def check_budgeting(plenum, rng, folder, index, counts):
+    """Participatory budgeting against pabutools: greedy by approvals and the method of equal shares
+    with cost utility (no completion, and pabutools' add1). Projects are named p00, p01, ... so that
+    pabutools' name order is Plenum's candidate order."""
+    from pabutools.election import Instance, Project, ApprovalProfile, ApprovalBallot, Cost_Sat
+    from pabutools.rules import greedy_utilitarian_welfare, method_of_equal_shares
+
+    m = rng.randint(2, 8)
+    names = [f"p{i:02d}" for i in range(m)]
+    costs = [rng.randint(1, 10) * 10 for _ in range(m)]
+    total = rng.randint(max(costs), sum(costs))
+    voters = [sorted(rng.sample(range(m), rng.randint(1, m))) for _ in range(rng.randint(3, 20))]
+    path = write(folder, index, {"candidates": names, "budget": {"total": total, "costs": dict(zip(names, costs))},
+                                 "ballots": [{"approve": [names[c] for c in a]} for a in voters]})
+    projects = [Project(n, c) for n, c in zip(names, costs)]
+    instance = Instance(projects, budget_limit=total)
+    profile = ApprovalProfile([ApprovalBallot([projects[c] for c in a]) for a in voters])
+    runs = [
+        ("pb-greedy", [], lambda: greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat)),
+        ("pb-equal-shares", ["--param", "completion=none"],
+         lambda: method_of_equal_shares(instance, profile, sat_class=Cost_Sat)),
+        ("pb-equal-shares", ["--param", "add1-convention=pabutools"],
+         lambda: method_of_equal_shares(instance, profile, sat_class=Cost_Sat, voter_budget_increment=1)),
+    ]
+    for method, extra, oracle in runs:
+        outcome = tally(plenum, path, method, extra)
+        got = sorted(outcome["candidates"][c] for c in outcome["winners"])
+        expected = sorted(p.name for p in oracle())
+        label = method + (" " + extra[1] if extra else "")
+        if got != expected:
+            raise Disagreement(f"{label}: plenum funds {got}, pabutools {expected} ({path})")
+        counts[label] = counts.get(label, 0) + 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--plenum", required=True)
@@ -155,7 +221,7 @@ def main():
     failures = []
     with tempfile.TemporaryDirectory() as folder:
         for index in range(args.profiles):
-            for check in (check_ranked, check_cardinal):
+            for check in (check_ranked, check_cardinal, check_committee, check_budgeting):
                 try:
                     check(args.plenum, rng, folder, f"{check.__name__}-{index}", counts)
                 except Disagreement as error:
