@@ -11,19 +11,25 @@
 public enum CSVBallotReader {
     /// Reads `text` as ballots of `shape`. The election has one seat (give seats to the count).
     public static func read(_ text: String, shape: BallotShape) throws(ReaderError) -> Election {
-        var records = CSVRecords(text)
-        guard let header = try records.next() else {
+        try ReaderText.withUTF8(text) { (bytes) throws(ReaderError) in try read(utf8: bytes, shape: shape) }
+    }
+
+    /// Reads the UTF-8 bytes of a CSV file (already checked to be UTF-8) as ballots of `shape`,
+    /// record by record: a ranked row goes straight into the profile.
+    static func read(utf8 bytes: UnsafeBufferPointer<UInt8>, shape: BallotShape) throws(ReaderError) -> Election {
+        var records = CSVRecords(bytes)
+        guard let headerLine = try records.next() else {
             throw ReaderError(.empty, "the file is empty; it starts with a header row of candidate names")
         }
-        let columns = try Columns(header.cells, line: header.line)
+        let headerCells = (0..<records.cellCount).map(records.text)
+        let columns = try Columns(headerCells, line: headerLine)
         var rows = Rows(shape: shape, columns: columns)
-        while let record = try records.next() {
-            guard record.cells.count == header.cells.count else {
+        while let line = try records.next() {
+            guard records.cellCount == headerCells.count else {
                 throw ReaderError(
-                    .syntax, line: record.line,
-                    "this row has \(record.cells.count) cells; the header has \(header.cells.count)")
+                    .syntax, line: line, "this row has \(records.cellCount) cells; the header has \(headerCells.count)")
             }
-            try rows.add(record.cells, line: record.line)
+            try rows.add(records, line: line)
         }
         return Election(candidates: columns.names, seats: 1, ballots: try rows.ballots())
     }
@@ -82,68 +88,78 @@ public enum CSVBallotReader {
             self.ranked = RankedProfile.Builder(candidateCount: columns.names.count)
         }
 
-        mutating func add(_ cells: [String], line: Int) throws(ReaderError) {
-            let weight = try self.weight(cells, line: line)
+        mutating func add(_ row: CSVRecords, line: Int) throws(ReaderError) {
+            let weight = try self.weight(row, line: line)
             switch shape {
             case .ranked:
                 ranks.removeAll(keepingCapacity: true)
-                for (column, cell) in cells.enumerated() where !cell.isEmpty {
-                    guard let candidate = columns.candidateOfColumn[column] else { continue }
-                    guard let rank = Int64(cell), rank >= 1, cell.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                for column in 0..<row.cellCount {
+                    let cell = row.cell(column)
+                    guard !cell.isEmpty, let candidate = columns.candidateOfColumn[column] else { continue }
+                    guard let rank = Self.wholeNumber(cell), rank >= 1 else {
                         throw ReaderError(
                             .invalidValue, line: line,
-                            "the rank of \(columns.names[candidate]) is \"\(cell)\"; a rank is a whole number from 1, "
-                                + "or blank")
+                            "the rank of \(columns.names[candidate]) is \"\(row.text(column))\"; a rank is a whole "
+                                + "number from 1, or blank")
                     }
                     ranks.append((rank, candidate))
                 }
                 ranks.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.candidate < $1.candidate }
-                var groups: [[Int]] = []
+                // Equal rank numbers share a position; positions count up from 0.
+                ranked.beginBallot()
+                var position: Int32 = -1
                 var lastRank: Int64 = 0
-                for entry in ranks {
-                    if entry.rank != lastRank { groups.append([]) }
-                    groups[groups.count - 1].append(entry.candidate)
-                    lastRank = entry.rank
+                do {
+                    for entry in ranks {
+                        if entry.rank != lastRank { position += 1 }
+                        lastRank = entry.rank
+                        try ranked.append(candidate: entry.candidate, rank: position)
+                    }
+                    try ranked.endBallot(weight: weight)
+                } catch {
+                    throw ReaderError(error, line: line)
                 }
-                do { try ranked.add(groups: groups, weight: weight) } catch { throw ReaderError(error, line: line) }
             case .approval:
                 var approved = Set<Int>()
-                for (column, cell) in cells.enumerated() {
+                for column in 0..<row.cellCount {
                     guard let candidate = columns.candidateOfColumn[column] else { continue }
-                    switch cell {
-                    case "1", "x", "X": approved.insert(candidate)
-                    case "0", "": break
-                    default:
+                    let cell = row.cell(column)
+                    if cell.isEmpty || (cell.count == 1 && cell.first == UInt8(ascii: "0")) { continue }
+                    guard cell.count == 1, let mark = cell.first,
+                        mark == UInt8(ascii: "1") || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X")
+                    else {
                         throw ReaderError(
                             .invalidValue, line: line,
-                            "the cell of \(columns.names[candidate]) is \"\(cell)\"; an approval cell is 1, x, 0 or "
-                                + "blank")
+                            "the cell of \(columns.names[candidate]) is \"\(row.text(column))\"; an approval cell is "
+                                + "1, x, 0 or blank")
                     }
+                    approved.insert(candidate)
                 }
                 approvals.append((approved, weight))
             case .rating:
-                var row = [Int32?](repeating: nil, count: columns.names.count)
-                for (column, cell) in cells.enumerated() where !cell.isEmpty {
-                    guard let candidate = columns.candidateOfColumn[column] else { continue }
-                    guard let value = Int32(cell), value != RatingProfile.blank else {
+                var ratingsOfRow = [Int32?](repeating: nil, count: columns.names.count)
+                for column in 0..<row.cellCount {
+                    let cell = row.cell(column)
+                    guard !cell.isEmpty, let candidate = columns.candidateOfColumn[column] else { continue }
+                    guard let value = Self.signedNumber(cell), value != RatingProfile.blank else {
                         throw ReaderError(
                             .invalidValue, line: line,
-                            "the rating of \(columns.names[candidate]) is \"\(cell)\"; a rating is a whole number "
-                                + "(32 bits) or blank")
+                            "the rating of \(columns.names[candidate]) is \"\(row.text(column))\"; a rating is a "
+                                + "whole number (32 bits) or blank")
                     }
-                    row[candidate] = value
+                    ratingsOfRow[candidate] = value
                 }
-                ratings.append((row, weight))
+                ratings.append((ratingsOfRow, weight))
             }
         }
 
-        private mutating func weight(_ cells: [String], line: Int) throws(ReaderError) -> Int64 {
+        private mutating func weight(_ row: CSVRecords, line: Int) throws(ReaderError) -> Int64 {
             var weight: Int64 = 1
             if let column = columns.weightColumn {
-                let cell = cells[column]
-                guard let value = Int64(cell), value >= 1, cell.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                guard let value = Self.wholeNumber(row.cell(column)), value >= 1 else {
                     throw ReaderError(
-                        .invalidValue, line: line, "the weight is \"\(cell)\"; a weight is a whole number from 1")
+                        .invalidValue, line: line,
+                        "the weight is \"\(row.text(column))\"; a weight is a whole number from 1")
                 }
                 weight = value
             }
@@ -151,6 +167,42 @@ public enum CSVBallotReader {
             guard !overflow else { throw ReaderError(.invalidValue, line: line, "the weights add up beyond 2^63") }
             totalWeight = sum
             return weight
+        }
+
+        /// The value of decimal digits alone (at least one) that fit in 64 bits; nil for anything else.
+        static func wholeNumber(_ cell: ArraySlice<UInt8>) -> Int64? {
+            guard !cell.isEmpty else { return nil }
+            var value: Int64 = 0
+            for byte in cell {
+                let digit = byte &- 0x30
+                guard digit <= 9 else { return nil }
+                let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflowSum) = times.addingReportingOverflow(Int64(digit))
+                guard !overflowTimes && !overflowSum else { return nil }
+                value = sum
+            }
+            return value
+        }
+
+        /// The value of an optionally signed (`+` or `-`) decimal number that fits in 32 bits, as
+        /// `Int32(String)` reads it; nil for anything else.
+        static func signedNumber(_ cell: ArraySlice<UInt8>) -> Int32? {
+            var digits = cell
+            let negative = digits.first == UInt8(ascii: "-")
+            if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+            guard !digits.isEmpty else { return nil }
+            var value: Int32 = 0
+            for byte in digits {
+                let digit = byte &- 0x30
+                guard digit <= 9 else { return nil }
+                let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflowSum) =
+                    negative
+                    ? times.subtractingReportingOverflow(Int32(digit)) : times.addingReportingOverflow(Int32(digit))
+                guard !overflowTimes && !overflowSum else { return nil }
+                value = sum
+            }
+            return value
         }
 
         func ballots() throws(ReaderError) -> Ballots {

@@ -51,9 +51,13 @@ public enum ElectionFile {
                     PrefLibReader.DataType(rawValue: path[$0...].dropFirst().lowercased())
                 }
             }
-            return try PrefLibReader.read(try ReaderText.utf8(bytes), expected: type)
+            return try ReaderText.withCheckedUTF8(bytes) { (text) throws(ReaderError) in
+                try PrefLibReader.read(utf8: text, expected: type)
+            }
         case .csv:
-            return try CSVBallotReader.read(try ReaderText.utf8(bytes), shape: ballotShape)
+            return try ReaderText.withCheckedUTF8(bytes) { (text) throws(ReaderError) in
+                try CSVBallotReader.read(utf8: text, shape: ballotShape)
+            }
         case .json:
             return try JSONBallotReader.read(try ReaderText.utf8(bytes))
         case .blt:

@@ -35,23 +35,25 @@ public enum PrefLibReader {
     /// Reads a PrefLib file. `expected` is the type its extension names, if known; the header's
     /// `DATA TYPE` must agree with it.
     public static func read(_ text: String, expected: DataType? = nil) throws(ReaderError) -> Election {
-        let lines = ReaderText.lines(text)
+        try ReaderText.withUTF8(text) { (bytes) throws(ReaderError) in try read(utf8: bytes, expected: expected) }
+    }
+
+    /// Reads a PrefLib file from its UTF-8 bytes (already checked to be UTF-8), line by line: each
+    /// preference line goes straight into the profile, with nothing kept per line.
+    static func read(utf8 bytes: UnsafeBufferPointer<UInt8>, expected: DataType?) throws(ReaderError) -> Election {
+        var lines = TextLines(bytes)
         var header = Header()
-        var next = 0
-        while next < lines.count {
-            let (number, line) = lines[next]
-            let trimmed = line.trimmingBlanks
-            if trimmed.isEmpty {
-                next += 1
-                continue
+        var firstData: TextLine?
+        while let line = lines.nextNonBlank() {
+            guard bytes[line.start] == UInt8(ascii: "#") else {
+                firstData = line
+                break
             }
-            guard trimmed.utf8.first == UInt8(ascii: "#") else { break }
-            try header.add(trimmed.dropFirst(), line: number)
-            next += 1
+            try header.add(lines.text(line).dropFirst(), line: line.number)
         }
         guard !header.fields.isEmpty else {
             throw ReaderError(
-                .metadata, line: lines.first?.number,
+                .metadata, line: bytes.isEmpty ? nil : 1,
                 "a PrefLib file starts with metadata lines \"# KEY: value\" (see preflib.org/format)")
         }
         let type = try header.dataType(expected: expected)
@@ -61,13 +63,21 @@ public enum PrefLibReader {
         let categories = type == .cat ? try header.categoryCount() : 0
 
         var body = Body(type: type, alternatives: names.count, categories: categories)
-        for (number, line) in lines[next...] {
-            let trimmed = line.trimmingBlanks
-            if trimmed.isEmpty { continue }
-            if trimmed.utf8.first == UInt8(ascii: "#") {
-                throw ReaderError(.syntax, line: number, "metadata lines must all come before the preferences")
+        if let firstData {
+            body.reserve(lines: unique.value, bytes: bytes.count - firstData.start)
+        }
+        var next = firstData
+        while let line = next {
+            if bytes[line.start] == UInt8(ascii: "#") {
+                throw ReaderError(.syntax, line: line.number, "metadata lines must all come before the preferences")
             }
-            try body.add(LineScanner(trimmed, line: number))
+            if let earlier = try body.add(LineScanner(line, of: lines)) {
+                let first = preferenceLine(earlier, of: bytes, from: firstData!)
+                throw ReaderError(
+                    .syntax, line: line.number,
+                    "this preference already appears on line \(first); PrefLib merges repeats into one count")
+            }
+            next = lines.nextNonBlank()
         }
         if body.voters != voters.value {
             throw ReaderError(
@@ -81,6 +91,18 @@ public enum PrefLibReader {
         }
         let title = header.fields["TITLE"].map(\.value).flatMap { $0.isEmpty ? nil : $0 }
         return Election(title: title, candidates: names, seats: 1, ballots: try body.ballots())
+    }
+
+    /// The line number of preference line `index` (0 for the first), found by reading the lines
+    /// again from the first one: only a refusal needs it, so no line numbers are kept.
+    static func preferenceLine(_ index: Int, of bytes: UnsafeBufferPointer<UInt8>, from first: TextLine) -> Int {
+        var lines = TextLines(bytes, from: first.start, number: first.number - 1)
+        var passed = 0
+        while let line = lines.nextNonBlank() {
+            if passed == index { return line.number }
+            passed += 1
+        }
+        return first.number
     }
 }
 
@@ -188,143 +210,6 @@ extension PrefLibReader {
                     "\(declared.key) is \(declared.value) but there is no \"# \(prefix)\(missing):\" line")
             }
             return (1...byNumber.count).map { byNumber[$0]!.value }
-        }
-    }
-}
-
-extension PrefLibReader {
-    /// The preference lines, checked and collected.
-    struct Body {
-        let type: DataType
-        let alternatives: Int
-        let categories: Int
-        var voters: Int64 = 0
-        var lineCount: Int64 = 0
-        /// Each line's preference (groups of 0-based alternatives, each group sorted) and count.
-        var preferences: [(groups: [[Int]], count: Int64)] = []
-        /// The line where each preference first appeared, to refuse repeats.
-        var firstLine: [[[Int]]: Int] = [:]
-
-        mutating func add(_ line: LineScanner) throws(ReaderError) {
-            var scanner = line
-            guard let count = try scanner.unsigned("the count") else {
-                throw ReaderError(
-                    .syntax, line: scanner.line,
-                    "a preference line is \"count: preference\", not \(scanner.nextForMessage)")
-            }
-            guard scanner.consume(UInt8(ascii: ":")) else {
-                throw ReaderError(
-                    .syntax, line: scanner.line, "expected \":\" after the count, found \(scanner.nextForMessage)")
-            }
-            guard count >= 1 else { throw ReaderError(.invalidValue, line: scanner.line, "a count must be at least 1") }
-            let groups = try readGroups(&scanner)
-            try check(groups, line: scanner.line)
-            let key = groups.map { $0.sorted() }
-            if let earlier = firstLine[key] {
-                throw ReaderError(
-                    .syntax, line: scanner.line,
-                    "this preference already appears on line \(earlier); PrefLib merges repeats into one count")
-            }
-            firstLine[key] = scanner.line
-            let (sum, overflow) = voters.addingReportingOverflow(count)
-            guard !overflow else {
-                throw ReaderError(.invalidValue, line: scanner.line, "the counts add up beyond 2^63")
-            }
-            voters = sum
-            lineCount += 1
-            preferences.append((key, count))
-        }
-
-        /// The comma-separated entries after the colon: a number, or `{...}` (possibly empty).
-        private func readGroups(_ scanner: inout LineScanner) throws(ReaderError) -> [[Int]] {
-            var groups: [[Int]] = []
-            scanner.skipBlanks()
-            if scanner.atEnd { return groups }
-            repeat {
-                if scanner.consume(UInt8(ascii: "{")) {
-                    var group: [Int] = []
-                    if !scanner.consume(UInt8(ascii: "}")) {
-                        repeat { group.append(try alternative(&scanner)) } while scanner.consume(UInt8(ascii: ","))
-                        guard scanner.consume(UInt8(ascii: "}")) else {
-                            throw ReaderError(
-                                .syntax, line: scanner.line, "expected \",\" or \"}\", found \(scanner.nextForMessage)")
-                        }
-                    }
-                    groups.append(group)
-                } else {
-                    groups.append([try alternative(&scanner)])
-                }
-            } while scanner.consume(UInt8(ascii: ","))
-            scanner.skipBlanks()
-            guard scanner.atEnd else {
-                throw ReaderError(
-                    .syntax, line: scanner.line,
-                    "expected \",\" or the end of the line, found \(scanner.nextForMessage)")
-            }
-            return groups
-        }
-
-        private func alternative(_ scanner: inout LineScanner) throws(ReaderError) -> Int {
-            guard let number = try scanner.unsigned("an alternative number") else {
-                throw ReaderError(
-                    .syntax, line: scanner.line, "expected an alternative number, found \(scanner.nextForMessage)")
-            }
-            guard number >= 1 && number <= Int64(alternatives) else {
-                throw ReaderError(
-                    .unknownCandidate, line: scanner.line,
-                    "there is no alternative \(number) (NUMBER ALTERNATIVES is \(alternatives))")
-            }
-            return Int(number) - 1
-        }
-
-        private func check(_ groups: [[Int]], line: Int) throws(ReaderError) {
-            var seen = Set<Int>()
-            for group in groups {
-                for alternative in group where !seen.insert(alternative).inserted {
-                    throw ReaderError(.duplicateCandidate, line: line, "alternative \(alternative + 1) appears twice")
-                }
-            }
-            if type == .cat {
-                guard groups.count == categories else {
-                    throw ReaderError(
-                        .countMismatch, line: line,
-                        "a preference lists \(groups.count) categories; NUMBER CATEGORIES is \(categories)")
-                }
-                return
-            }
-            if groups.contains(where: \.isEmpty) {
-                throw ReaderError(.syntax, line: line, "an empty group {} has no meaning in a .\(type.rawValue) order")
-            }
-            if !type.allowsTies, groups.contains(where: { $0.count > 1 }) {
-                throw ReaderError(
-                    .syntax, line: line, "a .\(type.rawValue) file has no ties; orders with {...} belong in a .toi file"
-                )
-            }
-            if type.isComplete, seen.count != alternatives {
-                throw ReaderError(
-                    .syntax, line: line,
-                    "a .\(type.rawValue) order ranks all \(alternatives) alternatives; this one ranks \(seen.count)")
-            }
-        }
-
-        func ballots() throws(ReaderError) -> Ballots {
-            if type == .cat {
-                let approvals = preferences.map { (approved: Set($0.groups[0]), weight: $0.count) }
-                do {
-                    return .approval(try ApprovalProfile(candidateCount: alternatives, ballots: approvals))
-                } catch {
-                    throw ReaderError(error)
-                }
-            }
-            var builder = RankedProfile.Builder(candidateCount: alternatives)
-            for preference in preferences {
-                do {
-                    try builder.add(groups: preference.groups, weight: preference.count)
-                } catch {
-                    throw ReaderError(error, line: firstLine[preference.groups])
-                }
-            }
-            return .ranked(builder.build())
         }
     }
 }

@@ -5,6 +5,34 @@ public enum ReaderText {
     /// overlong forms, surrogates, code points above U+10FFFF, truncated sequences) and NUL bytes
     /// are refused, naming the line of the first bad byte.
     public static func utf8(_ bytes: [UInt8]) throws(ReaderError) -> String {
+        let start = try textStart(ofUTF8: bytes)
+        return String(decoding: bytes[start...], as: UTF8.self)
+    }
+
+    /// Checks `bytes` as ``utf8(_:)`` does, then calls `body` with the text's bytes in place (after
+    /// a byte order mark): the readers that scan bytes start here, with no `String` made.
+    static func withCheckedUTF8<Result>(
+        _ bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws(ReaderError) -> Result
+    ) throws(ReaderError) -> Result {
+        let start = try textStart(ofUTF8: bytes)
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(ReaderError) in
+            try body(UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, in place when its storage is contiguous.
+    static func withUTF8<Result>(
+        _ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ReaderError) -> Result
+    ) throws(ReaderError) -> Result {
+        var text = text
+        var outcome: Swift.Result<Result, ReaderError>?
+        text.withUTF8 { buffer in outcome = Swift.Result { () throws(ReaderError) in try body(buffer) } }
+        return try outcome!.get()
+    }
+
+    /// Where the text of `bytes` starts (3 after a byte order mark, else 0), once they are checked
+    /// as ``utf8(_:)`` checks them.
+    static func textStart(ofUTF8 bytes: [UInt8]) throws(ReaderError) -> Int {
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         if let offset = firstInvalidUTF8(bytes, from: start) {
@@ -12,17 +40,17 @@ public enum ReaderText {
                 .encoding, line: line(ofOffset: offset, in: bytes),
                 "the file is not valid UTF-8 (byte \(offset) is 0x\(String(bytes[offset], radix: 16)))")
         }
-        if let nul = bytes[start...].firstIndex(of: 0) {
+        if let nul = firstNUL(bytes, from: start) {
             throw ReaderError(.encoding, line: line(ofOffset: nul, in: bytes), "the file contains a NUL byte")
         }
-        return String(decoding: bytes[start...], as: UTF8.self)
+        return start
     }
 
     /// The bytes as UTF-8 text when they are valid UTF-8, else as ISO-8859-1 (each byte is the
     /// code point of the same value), for formats whose files predate UTF-8 (BLT, Debian tally
     /// sheets). NUL bytes are refused.
     public static func utf8OrLatin1(_ bytes: [UInt8]) throws(ReaderError) -> String {
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes, from: 0) {
             throw ReaderError(.encoding, line: line(ofOffset: nul, in: bytes), "the file contains a NUL byte")
         }
         var start = 0
@@ -69,33 +97,62 @@ public enum ReaderText {
 
     /// The offset of the first byte that does not start (or continue) a well-formed UTF-8 sequence.
     static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
-        var index = start
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
+        bytes.withUnsafeBufferPointer { bytes in
+            let words = UnsafeRawBufferPointer(bytes)
+            var index = start
+            let count = bytes.count
+            while index < count {
+                // Eight ASCII bytes at a time.
+                while index + 8 <= count
+                    && words.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                guard index < count else { break }
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                var lower: UInt8 = 0x80
+                var upper: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; lower = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; upper = 0x9F
+                case 0xF0: length = 4; lower = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; upper = 0x8F
+                default: return index
+                }
+                guard index + length <= count else { return index }
+                guard bytes[index + 1] >= lower && bytes[index + 1] <= upper else { return index }
+                for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
+                index += length
             }
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return index
-            }
-            guard index + length <= count else { return index }
-            guard bytes[index + 1] >= lower && bytes[index + 1] <= upper else { return index }
-            for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
-            index += length
+            return nil
         }
-        return nil
+    }
+
+    /// The offset of the first NUL byte from `start`, eight bytes at a time.
+    static func firstNUL(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { bytes in
+            let words = UnsafeRawBufferPointer(bytes)
+            var index = start
+            let count = bytes.count
+            while index + 8 <= count {
+                let word = words.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            while index < count {
+                if bytes[index] == 0 { return index }
+                index += 1
+            }
+            return nil
+        }
     }
 }
 
@@ -109,56 +166,139 @@ extension Substring {
     }
 }
 
-/// Reads one line's bytes left to right: the small tokenizer the line-based readers share.
-struct LineScanner {
-    let bytes: [UInt8]
-    let line: Int
-    var position = 0
+/// One line of a text: its 1-based number and the range of its bytes, without the terminator.
+struct TextLine {
+    let number: Int
+    var start: Int
+    var end: Int
 
-    init(_ text: Substring, line: Int) {
-        self.bytes = Array(text.utf8)
-        self.line = line
+    var isEmpty: Bool { start >= end }
+}
+
+/// The lines of a text's UTF-8 bytes one at a time, split and numbered as ``ReaderText/lines(_:)``
+/// splits them (at `\n`, a `\r` before it dropped), with no array of all lines.
+struct TextLines {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var position: Int
+    private(set) var number: Int
+
+    /// The lines from byte `position`, the first numbered `number + 1`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int = 0, number: Int = 0) {
+        self.bytes = bytes
+        self.position = position
+        self.number = number
     }
 
-    var atEnd: Bool { position >= bytes.count }
+    mutating func next() -> TextLine? {
+        let count = bytes.count
+        guard position < count else { return nil }
+        let start = position
+        var end = start
+        while end < count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        position = end < count ? end + 1 : end
+        number += 1
+        if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return TextLine(number: number, start: start, end: end)
+    }
 
-    func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
+    /// The line without leading and trailing spaces and tabs, exactly as `Substring.trimmingBlanks`
+    /// trims its text (which drops whole characters: a blank joined to a non-ASCII neighbour, such
+    /// as a space and a combining accent, goes the slow way through that property).
+    func trimmed(_ line: TextLine) -> TextLine {
+        var start = line.start
+        var end = line.end
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) {
+            if start + 1 < end && bytes[start + 1] >= 0x80 { return trimmedAsText(line) }
+            start += 1
+        }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) {
+            if end - 2 >= start && bytes[end - 2] >= 0x80 { return trimmedAsText(line) }
+            end -= 1
+        }
+        return TextLine(number: line.number, start: start, end: end)
+    }
+
+    private func trimmedAsText(_ line: TextLine) -> TextLine {
+        let text = self.text(line)
+        let trimmed = text.trimmingBlanks
+        let start = line.start + text.utf8.distance(from: text.startIndex, to: trimmed.startIndex)
+        let end = line.start + text.utf8.distance(from: text.startIndex, to: trimmed.endIndex)
+        return TextLine(number: line.number, start: start, end: end)
+    }
+
+    /// The line's text.
+    func text(_ line: TextLine) -> Substring {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), as: UTF8.self)[...]
+    }
+}
+
+extension TextLines {
+    /// The next line that is not blank, trimmed of its leading and trailing blanks.
+    mutating func nextNonBlank() -> TextLine? {
+        while let line = next() {
+            let trimmed = trimmed(line)
+            if !trimmed.isEmpty { return trimmed }
+        }
+        return nil
+    }
+}
+
+/// Reads one line's bytes left to right: the small tokenizer the line-based readers share.
+struct LineScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let end: Int
+    let line: Int
+    var position: Int
+
+    /// A scanner over `line` of `lines`.
+    init(_ line: TextLine, of lines: TextLines) {
+        self.bytes = lines.bytes
+        self.end = line.end
+        self.line = line.number
+        self.position = line.start
+    }
+
+    var atEnd: Bool { position >= end }
+
+    func peek() -> UInt8? { position < end ? bytes[position] : nil }
 
     mutating func skipBlanks() {
-        while position < bytes.count && (bytes[position] == 0x20 || bytes[position] == 0x09) { position += 1 }
+        while position < end && (bytes[position] == 0x20 || bytes[position] == 0x09) { position += 1 }
     }
 
     /// Consumes `byte` (after blanks) if it is next.
     mutating func consume(_ byte: UInt8) -> Bool {
         skipBlanks()
-        guard peek() == byte else { return false }
+        guard position < end && bytes[position] == byte else { return false }
         position += 1
         return true
     }
 
     /// Reads an unsigned decimal integer (after blanks); nil when no digit is next. `what` names
     /// the number in the error for one beyond 64 bits.
-    mutating func unsigned(_ what: String) throws(ReaderError) -> Int64? {
+    mutating func unsigned(_ what: @autoclosure () -> String) throws(ReaderError) -> Int64? {
         skipBlanks()
         var value: Int64 = 0
-        var digits = 0
-        while let byte = peek(), byte >= 0x30 && byte <= 0x39 {
+        let first = position
+        while position < end {
+            let digit = bytes[position] &- 0x30
+            guard digit <= 9 else { break }
             let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowSum) = times.addingReportingOverflow(Int64(byte - 0x30))
+            let (sum, overflowSum) = times.addingReportingOverflow(Int64(digit))
             guard !overflowTimes && !overflowSum else {
-                throw ReaderError(.invalidValue, line: line, "\(what) is too large")
+                throw ReaderError(.invalidValue, line: line, "\(what()) is too large")
             }
             value = sum
-            digits += 1
             position += 1
         }
-        return digits == 0 ? nil : value
+        return position == first ? nil : value
     }
 
     /// What is next, quoted for an error message.
     var nextForMessage: String {
-        guard position < bytes.count else { return "the end of the line" }
-        let rest = String(decoding: bytes[position..<min(bytes.count, position + 12)], as: UTF8.self)
+        guard position < end else { return "the end of the line" }
+        let rest = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[position..<min(end, position + 12)]), as: UTF8.self)
         return "\"\(rest)\""
     }
 }
