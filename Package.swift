@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "StrictJSON", targets: ["StrictJSON"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Counting", targets: ["Counting"]),
+        .library(name: "RCTab", targets: ["RCTab"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,11 +31,14 @@ let package = Package(
         .target(name: "Ledger", dependencies: ["Sodium", "StrictJSON"]),
         // Pure: every voting method, exact and traced, and the ballot file readers.
         .target(name: "Counting", dependencies: ["StrictJSON", .product(name: "BigInt", package: "BigInt")]),
+        // Pure: RCTab (Universal RCV Tabulator) compatibility: contest configurations, cast-vote
+        // records, ranked-choice tabulation with RCTab's rule options, and its summary format.
+        .target(name: "RCTab", dependencies: ["Counting"]),
         // The command-line edge: argument parsing, key files, printing.
         .target(
             name: "PlenumCLI",
             dependencies: [
-                "Sodium", "Ledger", "Counting",
+                "Sodium", "Ledger", "Counting", "RCTab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +52,7 @@ let package = Package(
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),
         .testTarget(name: "CountingTests", dependencies: ["Counting"]),
+        .testTarget(name: "RCTabTests", dependencies: ["RCTab", "Counting"]),
         .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting"]),
     ]
 )
