@@ -49,6 +49,6 @@ bench: bench-foundation bench-counting
 bench-foundation: deps
 	$(SWIFT) run -c release plenum-benchmarks foundation
 
-bench-counting: deps
+bench-counting: deps oracles
 	@[ -f Ballots/generated/stv-20.blt ] || python3 Ballots/generate.py
-	$(SWIFT) run -c release plenum-benchmarks counting Ballots/generated
+	$(SWIFT) run -c release plenum-benchmarks counting Ballots/generated --compare $(ORACLES)/bin/python

@@ -20,7 +20,10 @@ enum Benchmarks {
             FoundationBenchmark.run(quick: arguments.contains("--quick"))
         case "counting":
             let folder = arguments.dropFirst().first { !$0.hasPrefix("--") } ?? "Ballots/generated"
-            CountingBenchmark.run(folder: folder, quick: arguments.contains("--quick"))
+            let python = arguments.firstIndex(of: "--compare").flatMap {
+                arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil
+            }
+            CountingBenchmark.run(folder: folder, quick: arguments.contains("--quick"), python: python)
         default:
             print("unknown benchmark suite \(suite); known: foundation, counting")
             exit(2)

@@ -8,19 +8,26 @@ import Foundation
 /// The files come from `python3 Ballots/generate.py` (fixed seed); pass their folder as the
 /// argument after the suite (default `Ballots/generated`).
 enum CountingBenchmark {
-    static func run(folder: String, quick: Bool) {
+    static func run(folder: String, quick: Bool, python: String?) {
         for file in ["uniform-10.soc", "mallows-10.soc"] {
+            let clock = ContinuousClock()
+            let start = clock.now
             guard let election = load(folder + "/" + file) else { continue }
+            let readSeconds = Measure.seconds(clock.now - start)
             let methods = VotingMethod.all.filter { method in
                 !method.multiWinner
                     && (method.shapes.contains(.ranked) || method.conversions.contains { $0.from == .ranked })
             }
             print("| method, \(file) (\(election.totalWeight) ballots) | count time | ballots/s |")
             print("|---|---|---|")
+            var counted: [String: Double] = [:]
             for method in methods {
-                time(method, election, options: MethodOptions(), repetitions: quick ? 1 : 3)
+                counted[method.name] = time(method, election, options: MethodOptions(), repetitions: quick ? 1 : 3)
             }
             print("")
+            if let python {
+                compare(with: python, file: folder + "/" + file, readSeconds: readSeconds, counted: counted)
+            }
         }
         CardinalBenchmark.run(quick: quick)
         if let election = load(folder + "/stv-20.blt") {
@@ -54,7 +61,47 @@ enum CountingBenchmark {
         return election
     }
 
-    static func time(_ method: VotingMethod, _ election: Election, options: MethodOptions, repetitions: Int) {
+    /// Runs Benchmarks/pref_voting_times.py on the same file and prints both sides' read + count
+    /// times and their ratio.
+    static func compare(with python: String, file: String, readSeconds: Double, counted: [String: Double]) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["Benchmarks/pref_voting_times.py", file]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do {
+            try process.run()
+        } catch {
+            print("(could not run \(python): \(error))\n")
+            return
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let load = object["load"] as? Double, let methods = object["methods"] as? [String: Any]
+        else {
+            print("(pref_voting_times.py gave no result)\n")
+            return
+        }
+        print("| \(file): read + count | Plenum | pref_voting | pref_voting / Plenum |")
+        print("|---|---|---|---|")
+        for name in counted.keys.sorted() {
+            guard let ours = counted[name] else { continue }
+            let plenum = readSeconds + ours
+            guard let theirs = methods[name] as? Double else {
+                print("| \(name) | \(Measure.format(plenum, decimals: 2)) s | (not run, or timed out) | |")
+                continue
+            }
+            let python = load + theirs
+            print(
+                "| \(name) | \(Measure.format(plenum, decimals: 2)) s | \(Measure.format(python, decimals: 2)) s "
+                    + "| \(Measure.format(python / plenum, decimals: 1))× |")
+        }
+        print("(pref_voting's load builds its profile and pairwise margins: \(Measure.format(load, decimals: 2)) s)\n")
+    }
+
+    @discardableResult
+    static func time(_ method: VotingMethod, _ election: Election, options: MethodOptions, repetitions: Int) -> Double {
         var outcome: Outcome?
         var failure: String?
         let seconds = Measure.best(repetitions: repetitions) {
@@ -66,13 +113,14 @@ enum CountingBenchmark {
         }
         if let failure {
             print("| \(method.name) | failed: \(failure) | |")
-            return
+            return seconds
         }
         let rate = Double(election.totalWeight) / seconds
         let winners = outcome.map { $0.winnerNames.joined(separator: ", ") } ?? ""
         print(
             "| \(method.name) (winner: \(winners)) | \(Measure.format(seconds * 1000, decimals: 1)) ms "
                 + "| \(Int(rate)) |")
+        return seconds
     }
 }
 
