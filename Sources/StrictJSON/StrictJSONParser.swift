@@ -52,35 +52,7 @@ private struct Reader {
     /// nothing above U+10FFFF) before anything else, so the first error reported for a
     /// mis-encoded payload is about its encoding.
     func validateUTF8() throws(PayloadError) {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: throw .invalidUTF8(offset: index)
-            }
-            guard index + length <= count else { throw .invalidUTF8(offset: index) }
-            let second = bytes[index + 1]
-            guard second >= lower && second <= upper else { throw .invalidUTF8(offset: index) }
-            for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 {
-                throw .invalidUTF8(offset: index)
-            }
-            index += length
-        }
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) { throw .invalidUTF8(offset: offset) }
     }
 
     mutating func skipWhitespace() {

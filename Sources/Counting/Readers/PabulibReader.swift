@@ -36,7 +36,7 @@ public struct PabulibReader: Sendable {
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             throw ReaderError(.encoding, line: line, "the file holds a NUL byte: it is not a text file")
         }
-        if let offset = Self.firstInvalidUTF8(bytes) {
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             let line = bytes[..<offset].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             throw ReaderError(.encoding, line: line, "the file is not valid UTF-8")
         }
@@ -44,44 +44,6 @@ public struct PabulibReader: Sendable {
         var sections = PabulibSections()
         try sections.collect(&records)
         return try sections.instance()
-    }
-
-    /// The offset of the first byte that is not part of well-formed UTF-8 (Unicode Table 3-7),
-    /// if any.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var second: ClosedRange<UInt8> = 0x80...0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                second = 0xA0...0xBF
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                second = 0x80...0x9F
-            case 0xF0:
-                length = 4
-                second = 0x90...0xBF
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                second = 0x80...0x8F
-            default: return index
-            }
-            guard index + length <= count, second.contains(bytes[index + 1]) else { return index }
-            for next in (index + 2)..<(index + length) where !(0x80...0xBF).contains(bytes[next]) { return index }
-            index += length
-        }
-        return nil
     }
 }
 

@@ -97,43 +97,7 @@ public enum ReaderText {
 
     /// The offset of the first byte that does not start (or continue) a well-formed UTF-8 sequence.
     static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { bytes in
-            let words = UnsafeRawBufferPointer(bytes)
-            var index = start
-            let count = bytes.count
-            while index < count {
-                // Eight ASCII bytes at a time.
-                while index + 8 <= count
-                    && words.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                {
-                    index += 8
-                }
-                guard index < count else { break }
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                let length: Int
-                var lower: UInt8 = 0x80
-                var upper: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; upper = 0x9F
-                case 0xF0: length = 4; lower = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; upper = 0x8F
-                default: return index
-                }
-                guard index + length <= count else { return index }
-                guard bytes[index + 1] >= lower && bytes[index + 1] <= upper else { return index }
-                for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
-                index += length
-            }
-            return nil
-        }
+        UTF8Validation.firstInvalidOffset(in: bytes, from: start)
     }
 
     /// The offset of the first NUL byte from `start`, eight bytes at a time.
