@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),
         .testTarget(name: "CountingTests", dependencies: ["Counting"]),
-        .testTarget(name: "RCTabTests", dependencies: ["RCTab", "Counting"]),
+        .testTarget(name: "RCTabTests", dependencies: ["RCTab", "Counting", "StrictJSON"]),
         .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting"]),
     ]
 )

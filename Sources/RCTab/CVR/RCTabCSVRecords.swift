@@ -27,8 +27,9 @@ struct RCTabCSVRecords {
             let startLine = line
             cells.removeAll(keepingCapacity: true)
             if bytes[position] == newline || bytes[position] == carriageReturn {
-                position += bytes[position] == carriageReturn && position + 1 < count
-                    && bytes[position + 1] == newline ? 2 : 1
+                position +=
+                    bytes[position] == carriageReturn && position + 1 < count
+                        && bytes[position + 1] == newline ? 2 : 1
                 line += 1
                 records.append(Record(line: startLine, cells: []))
                 continue
@@ -58,8 +59,9 @@ struct RCTabCSVRecords {
                     guard closed else {
                         throw RCTabError("cvr_syntax", at: "\(file):\(startLine)", "a quoted cell is never closed")
                     }
-                    guard position >= count || bytes[position] == comma || bytes[position] == newline
-                        || bytes[position] == carriageReturn
+                    guard
+                        position >= count || bytes[position] == comma || bytes[position] == newline
+                            || bytes[position] == carriageReturn
                     else {
                         throw RCTabError(
                             "cvr_syntax", at: "\(file):\(line)", "text after the closing quote of a quoted cell")
@@ -79,8 +81,9 @@ struct RCTabCSVRecords {
                 } else if bytes[position] == comma {
                     position += 1
                 } else {
-                    position += bytes[position] == carriageReturn && position + 1 < count
-                        && bytes[position + 1] == newline ? 2 : 1
+                    position +=
+                        bytes[position] == carriageReturn && position + 1 < count
+                            && bytes[position + 1] == newline ? 2 : 1
                     line += 1
                     endOfRecord = true
                 }

@@ -122,6 +122,7 @@ extension String {
     /// The text without leading and trailing characters up to U+0020 (Java's `String.trim()`).
     func trimmingJavaWhitespace() -> String {
         let scalars = unicodeScalars
+        if let first = scalars.first, let last = scalars.last, first.value > 0x20, last.value > 0x20 { return self }
         guard let first = scalars.firstIndex(where: { $0.value > 0x20 }) else { return "" }
         let last = scalars.lastIndex(where: { $0.value > 0x20 })!
         return String(scalars[first...last])

@@ -26,4 +26,27 @@ public enum JavaDecimalText {
         text += "E" + (adjusted > 0 ? "+" : "") + String(adjusted)
         return text
     }
+
+    /// Reads a decimal written as `BigDecimal.toString()` writes it (plain or scientific, such as
+    /// `"177.5192"`, `"0E-8"`, `"1.2E+3"`), keeping its scale where it is 0 to 30; `nil` for other
+    /// text.
+    public static func parse(_ text: String) -> RCTabDecimal? {
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let mark = mantissa.firstIndex(where: { $0 == "E" || $0 == "e" }) {
+            let power = mantissa[mantissa.index(after: mark)...]
+            guard let value = Int(power.hasPrefix("+") ? power.dropFirst() : power), abs(value) <= 60 else {
+                return nil
+            }
+            exponent = value
+            mantissa = mantissa[..<mark]
+        }
+        guard let plain = RCTabDecimal(String(mantissa)) else { return nil }
+        let scale = plain.scale - exponent
+        if scale < 0 {
+            return RCTabDecimal(unscaled: plain.unscaled * RCTabDecimal.powerOfTen(-scale), scale: 0)
+        }
+        guard scale <= 30 else { return nil }
+        return RCTabDecimal(unscaled: plain.unscaled, scale: scale)
+    }
 }

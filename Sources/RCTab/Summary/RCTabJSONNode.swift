@@ -12,6 +12,8 @@ public indirect enum RCTabJSONNode: Hashable, Sendable {
     case string(String)
     /// A whole number, written without quotes.
     case integer(Int)
+    /// `null` (RCTab writes it for a contest field its configuration leaves out).
+    case null
 
     /// Whether `lhs` sorts before `rhs` as Java's `String.compareTo` orders them: by UTF-16 code
     /// units, a prefix first (so `"B"` < `"Undeclared Write-ins"` < `"exhausted"`).

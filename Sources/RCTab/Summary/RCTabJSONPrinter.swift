@@ -51,6 +51,8 @@ public enum RCTabJSONPrinter {
             writeString(text, into: &output)
         case .integer(let value):
             output += String(value)
+        case .null:
+            output += "null"
         }
     }
 
