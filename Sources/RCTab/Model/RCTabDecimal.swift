@@ -137,6 +137,7 @@ public struct RCTabDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     private static func aligned(_ lhs: RCTabDecimal, _ rhs: RCTabDecimal) -> (Int128, Int128, Int) {
+        if lhs.scale == rhs.scale { return (lhs.unscaled, rhs.unscaled, lhs.scale) }
         let scale = max(lhs.scale, rhs.scale)
         return (lhs.withScale(scale).unscaled, rhs.withScale(scale).unscaled, scale)
     }
@@ -151,6 +152,11 @@ public struct RCTabDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     public static func - (lhs: RCTabDecimal, rhs: RCTabDecimal) -> RCTabDecimal {
         let (a, b, scale) = aligned(lhs, rhs)
         return RCTabDecimal(unscaled: a - b, scale: scale)
+    }
+
+    /// `multiply(BigDecimal.valueOf(count))`: the same scale.
+    public func times(_ count: Int) -> RCTabDecimal {
+        RCTabDecimal(unscaled: unscaled * Int128(count), scale: scale)
     }
 
     /// `multiply`: the sum of the two scales.
