@@ -92,10 +92,14 @@ import Testing
             (config(rules: #", "numberOfWinners" : "two""#), "config_value"),
             (config(rules: #", "hareQuota" : "maybe""#), "config_value"),
             (config(rules: #", "hareQuota" : 1"#), "config_type"),
-            (config().replacingOccurrences(of: #""provider" : "ess""#, with: #""provider" : "dominion""#),
-             "unsupported_option"),
-            (config().replacingOccurrences(of: #""provider" : "ess""#, with: #""provider" : "abacus""#),
-             "config_value"),
+            (
+                config().replacingOccurrences(of: #""provider" : "ess""#, with: #""provider" : "dominion""#),
+                "unsupported_option"
+            ),
+            (
+                config().replacingOccurrences(of: #""provider" : "ess""#, with: #""provider" : "abacus""#),
+                "config_value"
+            ),
             (config(source: #", "overvoteDelimiter" : "|", "overvoteLabel" : "OV""#), "config_value"),
             (config(source: #", "contestId" : "7""#), "config_value"),
             (config(candidates: #"[ { "name" : "A" }, { "name" : "B", "aliases" : [ "A" ] } ]"#), "config_value"),

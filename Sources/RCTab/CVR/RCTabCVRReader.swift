@@ -11,13 +11,13 @@ public enum RCTabCVRReader {
     /// Reads a file: its bytes, or `nil` if there is no file at that path.
     public typealias FileReader = (String) throws -> [UInt8]?
 
-    /// Every record of every source of `config`, in file order (identical records merged into one
-    /// ballot with a `count` when `mergeIdentical` is set).
+    /// Every record of every source of `config`, in file order; with `mergeIdentical`, records
+    /// with the same marks are one ballot with a `count` (keeping an id, precinct or batch only
+    /// when all of its records share it).
     public static func ballots(
         for config: RCTabContestConfig, mergeIdentical: Bool = true, readFile: FileReader
     ) throws(RCTabError) -> [RCTabBallot] {
-        var ballots: [RCTabBallot] = []
-        let resolver = RCTabMarkResolver(config: config)
+        var collector = RCTabBallotCollector(config: config, merging: mergeIdentical)
         for source in config.cvrSources {
             let (path, bytes) = try locate(source, config: config, readFile: readFile)
             let file = RCTabPath.fileName(path)
@@ -29,29 +29,10 @@ public enum RCTabCVRReader {
             case .genericCsv:
                 records = try RCTabGenericCSVReader.records(rows, source: source, file: file)
             }
-            ballots += try resolver.ballots(records, file: file)
+            try collector.add(records)
+            try collector.requireKnownCandidates(file: file)
         }
-        return mergeIdentical ? merged(ballots) : ballots
-    }
-
-    /// The ballots with identical records (same marks, precinct and batch) merged, in order of
-    /// first appearance; a merged ballot keeps no id.
-    public static func merged(_ ballots: [RCTabBallot]) -> [RCTabBallot] {
-        var result: [RCTabBallot] = []
-        var index: [RCTabBallot: Int] = [:]
-        for ballot in ballots {
-            var key = ballot
-            key.id = nil
-            key.count = 1
-            if let existing = index[key] {
-                result[existing].count += ballot.count
-                result[existing].id = nil
-            } else {
-                index[key] = result.count
-                result.append(ballot)
-            }
-        }
-        return result
+        return collector.ballots
     }
 
     /// The file a source names (or its CSV export), with its bytes.

@@ -8,24 +8,27 @@ import StrictJSON
 /// numbers; both are accepted wherever a number is expected, and an empty string means "not set".
 struct RCTabConfigObject {
     let members: [JSONMember]
-    /// Where this object is, e.g. `config.json: rules`.
+    /// Where this object is, e.g. `config.json: rules` (just the file name for the top level).
     let location: String
+    /// Whether this is the file's top-level object (its members are `file: key`).
+    let isTopLevel: Bool
     private var read: Set<String> = []
 
-    init(_ members: [JSONMember], at location: String) {
+    init(_ members: [JSONMember], at location: String, topLevel: Bool = false) {
         self.members = members
         self.location = location
+        self.isTopLevel = topLevel
     }
 
     /// The object at `value`, or a `config_type` error.
-    init(_ value: JSONValue, at location: String) throws(RCTabError) {
+    init(_ value: JSONValue, at location: String, topLevel: Bool = false) throws(RCTabError) {
         guard case .object(let members) = value else {
             throw RCTabError("config_type", at: location, "expected an object, found \(value.typeName)")
         }
-        self.init(members, at: location)
+        self.init(members, at: location, topLevel: topLevel)
     }
 
-    private func path(_ key: String) -> String { "\(location).\(key)" }
+    private func path(_ key: String) -> String { isTopLevel ? "\(location): \(key)" : "\(location).\(key)" }
 
     /// The raw value of `key`, if present (and not `null`); marks it read.
     mutating func value(_ key: String) -> JSONValue? {

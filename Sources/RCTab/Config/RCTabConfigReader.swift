@@ -17,7 +17,7 @@ public enum RCTabConfigReader {
         } catch {
             throw RCTabError("config_syntax", at: file, "not a readable JSON contest configuration: \(error)")
         }
-        var top = try RCTabConfigObject(root, at: file)
+        var top = try RCTabConfigObject(root, at: file, topLevel: true)
         let version = try top.string("tabulatorVersion") ?? ""
         var output = try top.object("outputSettings")
         let settings = try outputSettings(&output)
