@@ -48,52 +48,76 @@ struct RCTabContest: Sendable {
         undeclaredWriteIn = index[RCTabBallot.undeclaredWriteInName]
         nameSetOrder = JavaHashOrder.iterationOrder(Array(names.indices), name: { candidates[$0].name })
         let rankLimit = maxRankings ?? (candidates.count - (undeclaredWriteIn == nil ? 0 : 1))
-        var merged: [[[Mark]]: Int] = [:]
-        var order: [[[Mark]]] = []
+        // Identical ballots are merged on a flat key: each rank's marks, then a separator.
+        var merged: [[Mark]: Int] = [:]
+        var order: [[Mark]] = []
         var records = 0
+        var key: [Mark] = []
         for (position, ballot) in raw.enumerated() {
             guard ballot.count >= 1 else {
                 throw RCTabError("invalid_ballot", at: "ballot \(position + 1)", "a ballot's count must be at least 1")
             }
             records += ballot.count
-            var rankings: [[Mark]] = []
+            key.removeAll(keepingCapacity: true)
             for marks in ballot.rankings.prefix(rankLimit) {
-                rankings.append(
-                    try marks.map { mark in
-                        switch mark {
-                        case .overvote: return RCTabContest.overvote
-                        case .candidate(let name):
-                            guard let found = index[name] else {
-                                throw RCTabError(
-                                    "unknown_candidate", at: "ballot \(position + 1)",
-                                    "the ballot ranks \"\(name)\", who is not a declared candidate")
-                            }
-                            return Mark(found)
-                        case .undeclaredWriteIn:
-                            guard let found = index[RCTabBallot.undeclaredWriteInName] else {
-                                throw RCTabError(
-                                    "unknown_candidate", at: "ballot \(position + 1)",
-                                    "the ballot has an undeclared write-in but the contest declares none")
-                            }
-                            return Mark(found)
-                        }
-                    })
+                for mark in marks {
+                    key.append(try RCTabContest.resolve(mark, index, ballot: position))
+                }
+                key.append(RCTabContest.separator)
             }
-            while rankings.last?.isEmpty == true { rankings.removeLast() }
-            if let existing = merged[rankings] {
-                merged[rankings] = existing + ballot.count
+            while key.count >= 1 && key.last == RCTabContest.separator
+                && (key.count == 1 || key[key.count - 2] == RCTabContest.separator)
+            {
+                key.removeLast()
+            }
+            if let existing = merged[key] {
+                merged[key] = existing + ballot.count
             } else {
-                merged[rankings] = ballot.count
-                order.append(rankings)
+                merged[key] = ballot.count
+                order.append(key)
             }
         }
-        ballots = order.map { rankings in
-            let ranks = rankings.enumerated().filter { !$0.element.isEmpty }.map {
-                (rank: $0.offset + 1, marks: $0.element)
+        ballots = order.map { key in
+            var ranks: [(rank: Int, marks: [Mark])] = []
+            var rank = 1
+            var marks: [Mark] = []
+            for mark in key {
+                if mark == RCTabContest.separator {
+                    if !marks.isEmpty { ranks.append((rank, marks)) }
+                    marks = []
+                    rank += 1
+                } else {
+                    marks.append(mark)
+                }
             }
-            return Ballot(ranks: ranks, weight: merged[rankings] ?? 0)
+            if !marks.isEmpty { ranks.append((rank, marks)) }
+            return Ballot(ranks: ranks, weight: merged[key] ?? 0)
         }
         recordCount = records
+    }
+
+    /// Ends a rank in a merge key.
+    private static let separator: Mark = -2
+
+    /// A mark as a candidate index (or ``overvote``).
+    private static func resolve(_ mark: RCTabMark, _ index: [String: Int], ballot position: Int) throws -> Mark {
+        switch mark {
+        case .overvote: return overvote
+        case .candidate(let name):
+            guard let found = index[name] else {
+                throw RCTabError(
+                    "unknown_candidate", at: "ballot \(position + 1)",
+                    "the ballot ranks \"\(name)\", who is not a declared candidate")
+            }
+            return Mark(found)
+        case .undeclaredWriteIn:
+            guard let found = index[RCTabBallot.undeclaredWriteInName] else {
+                throw RCTabError(
+                    "unknown_candidate", at: "ballot \(position + 1)",
+                    "the ballot has an undeclared write-in but the contest declares none")
+            }
+            return Mark(found)
+        }
     }
 
     /// The given candidates (in ``nameSetOrder``) in the order a `HashMap` holding just them visits them.
