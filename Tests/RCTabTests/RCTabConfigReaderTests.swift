@@ -102,6 +102,12 @@ import Testing
             ),
             (config(source: #", "overvoteDelimiter" : "|", "overvoteLabel" : "OV""#), "config_value"),
             (config(source: #", "contestId" : "7""#), "config_value"),
+            (
+                config(
+                    source:
+                        #" }, { "filePath" : "../_shared/cvr.xlsx", "provider" : "ess", "firstVoteColumnIndex" : 2, "firstVoteRowIndex" : 2"#
+                ), "config_value"
+            ),
             (config(candidates: #"[ { "name" : "A" }, { "name" : "B", "aliases" : [ "A" ] } ]"#), "config_value"),
             (config(candidates: #"[ { "name" : "exhausted" } ]"#), "config_value"),
             (config(candidates: #"[ { "name" : "A", "excluded" : true } ]"#), "config_value"),

@@ -31,6 +31,9 @@ public enum RCTabConfigReader {
             var source = try cvrSource(&object)
             source.treatBlankAsUndeclaredWriteIn = source.treatBlankAsUndeclaredWriteIn || blankAsWriteInForAll
             try object.requireAllRead()
+            if sources.contains(where: { $0.filePath == source.filePath }) {
+                throw RCTabError("config_value", at: object.location, "\(source.filePath) is named by two sources")
+            }
             sources.append(source)
         }
         guard !sources.isEmpty else {
