@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Counting", dependencies: ["StrictJSON", .product(name: "BigInt", package: "BigInt")]),
         // Pure: RCTab (Universal RCV Tabulator) compatibility: contest configurations, cast-vote
         // records, ranked-choice tabulation with RCTab's rule options, and its summary format.
-        .target(name: "RCTab", dependencies: ["Counting"]),
+        .target(name: "RCTab", dependencies: ["Counting", "StrictJSON"]),
         // The command-line edge: argument parsing, key files, printing.
         .target(
             name: "PlenumCLI",
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),
         .testTarget(name: "CountingTests", dependencies: ["Counting"]),
-        .testTarget(name: "RCTabTests", dependencies: ["RCTab", "Counting"]),
+        .testTarget(name: "RCTabTests", dependencies: ["RCTab", "Counting", "StrictJSON"]),
         .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting"]),
     ]
 )

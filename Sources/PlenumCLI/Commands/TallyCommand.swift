@@ -1,5 +1,6 @@
 import ArgumentParser
 import Counting
+import Foundation
 
 /// `plenum tally`: count a ballot file with any method, with no server.
 public struct TallyCommand: AsyncParsableCommand {
@@ -11,7 +12,9 @@ public struct TallyCommand: AsyncParsableCommand {
             Plenum's own CSV and JSON (docs/ballot-formats.md), counts with exact arithmetic, and \
             prints a report with a table per round, or the outcome's canonical JSON with --json. \
             Withdrawn candidates (BLT, JSON) are removed from every ballot before the count. \
-            `plenum tally --list-methods` lists the methods and their parameters.
+            `plenum tally --list-methods` lists the methods and their parameters. \
+            `plenum tally --rctab CONFIG.json` instead runs an RCTab (Universal RCV Tabulator) contest \
+            configuration with its cast-vote-record files and prints RCTab's summary JSON.
             """)
 
     public init() {}
@@ -62,6 +65,27 @@ public struct TallyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("list-methods"), help: "List the voting methods, their ballots and parameters.")
     var listMethods = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Run an RCTab contest configuration and print its summary JSON (no ballot file or method).",
+            discussion: "ES&S sources naming an .xlsx are read from the .csv export beside it.",
+            valueName: "config.json"))
+    var rctab: String?
+
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp(
+            "With --rctab: write the summary to this file (a multiPassIrv contest's pass n to file_n.json).",
+            valueName: "file"))
+    var outputFile: String?
+
+    @Option(
+        name: .customLong("generated-by"),
+        help: ArgumentHelp(
+            "With --rctab: the summary's generatedBy text (\"RCTab 2.0.0\" to compare with RCTab's files).",
+            valueName: "text"))
+    var generatedBy: String?
+
     public func run() async throws {
         print(try output(), terminator: "")
     }
@@ -69,6 +93,18 @@ public struct TallyCommand: AsyncParsableCommand {
     /// What the command prints, or the failure it reports.
     func output() throws(CommandFailure) -> String {
         if listMethods { return Self.methodList() }
+        if let rctab {
+            guard file == nil, method == nil else {
+                throw CommandFailure(
+                    "--rctab takes its ballots and rules from the configuration: give no file or --method")
+            }
+            return try RCTabTally.run(
+                configPath: rctab, output: outputFile, generatedBy: generatedBy ?? RCTabTally.defaultGeneratedBy,
+                note: { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) })
+        }
+        guard outputFile == nil, generatedBy == nil else {
+            throw CommandFailure("--output and --generated-by go with --rctab")
+        }
         guard let file else { throw CommandFailure("give a ballot file to count (or --list-methods)") }
         guard let methodName = method else {
             throw CommandFailure("give a method with --method NAME (plenum tally --list-methods lists them)")
