@@ -7,7 +7,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libsodium-dev libsqlite3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps lint bench bench-foundation bench-counting format differential oracles
+.PHONY: run test deps lint bench bench-foundation bench-counting bench-rctab format differential oracles
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -44,7 +44,7 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
-bench: bench-foundation bench-counting
+bench: bench-foundation bench-counting bench-rctab
 
 bench-foundation: deps
 	$(SWIFT) run -c release plenum-benchmarks foundation
@@ -52,3 +52,6 @@ bench-foundation: deps
 bench-counting: deps oracles
 	@[ -f Ballots/generated/stv-20.blt ] || python3 Ballots/generate.py
 	$(SWIFT) run -c release plenum-benchmarks counting Ballots/generated --compare $(ORACLES)/bin/python
+
+bench-rctab: deps
+	$(SWIFT) run -c release plenum-benchmarks rctab ../shared/ballots/rctab

@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "CSodiumBaseline", dependencies: ["CSodium"]),
         .executableTarget(
             name: "plenum-benchmarks",
-            dependencies: ["Sodium", "Ledger", "Counting", "CSodiumBaseline"]
+            dependencies: ["Sodium", "Ledger", "Counting", "RCTab", "CSodiumBaseline"]
         ),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),

@@ -24,8 +24,11 @@ enum Benchmarks {
                 arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil
             }
             CountingBenchmark.run(folder: folder, quick: arguments.contains("--quick"), python: python)
+        case "rctab":
+            let corpus = arguments.dropFirst().first { !$0.hasPrefix("--") } ?? "../shared/ballots/rctab"
+            RCTabBenchmark.run(corpus: corpus)
         default:
-            print("unknown benchmark suite \(suite); known: foundation, counting")
+            print("unknown benchmark suite \(suite); known: foundation, counting, rctab")
             exit(2)
         }
     }
