@@ -61,3 +61,8 @@ struct SplitMix64 {
         return result
     }
 }
+
+/// Integer literals as exact numbers, in the tests only.
+extension Rational: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self.init(value) }
+}
