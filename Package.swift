@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),
         .testTarget(name: "CountingTests", dependencies: ["Counting"]),
         .testTarget(name: "RCTabTests", dependencies: ["RCTab", "Counting", "StrictJSON"]),
-        .testTarget(name: "SharesTests", dependencies: ["Shares", "Counting"]),
+        .testTarget(
+            name: "SharesTests", dependencies: ["Shares", "Counting", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting", "Shares"]),
     ]
 )

@@ -53,12 +53,16 @@ public enum Apportionment {
         var won = [Int](repeating: 0, count: parties.count)
         var awards: [JSONValue] = []
         let divisor = { (held: Int) in BigInt(method == .dhondt ? held + 1 : 2 * held + 1) }
+        // The votes as integers over one common denominator, so that comparing quotients
+        // `v_a / d_a` and `v_b / d_b` is two integer products.
+        let common = parties.reduce(BigInt(1)) { $0 / $0.greatestCommonDivisor(with: $1.weight.denominator) * $1.weight.denominator }
+        let integers = parties.map { $0.weight.numerator * (common / $0.weight.denominator) }
         // Whether party `a` comes before party `b` for the next seat.
         let before = { (a: Int, b: Int) -> Bool in
-            let left = parties[a].weight * Rational(divisor(won[b]))
-            let right = parties[b].weight * Rational(divisor(won[a]))
+            let left = integers[a] * divisor(won[b])
+            let right = integers[b] * divisor(won[a])
             if left != right { return left > right }
-            if parties[a].weight != parties[b].weight { return parties[a].weight > parties[b].weight }
+            if integers[a] != integers[b] { return integers[a] > integers[b] }
             return a < b
         }
         for seat in 0..<seats {
@@ -74,9 +78,9 @@ public enum Apportionment {
             }
             let quotient = parties[winner].weight / Rational(divisor(won[winner]))
             var reason = "highest quotient"
-            if let runnerUp, parties[runnerUp].weight / Rational(divisor(won[runnerUp])) == quotient {
+            if let runnerUp, integers[runnerUp] * divisor(won[winner]) == integers[winner] * divisor(won[runnerUp]) {
                 reason =
-                    parties[runnerUp].weight != parties[winner].weight
+                    integers[runnerUp] != integers[winner]
                     ? "equal quotient, more votes" : "equal quotient and votes, earlier in member order"
             }
             won[winner] += 1
