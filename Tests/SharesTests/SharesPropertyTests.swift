@@ -17,7 +17,9 @@ import Testing
     /// Random weights: small integers or fractions, at least one positive.
     static func weights(_ random: inout SplitMix64) -> [MemberWeight] {
         let names = names(&random, count: random.within(1...8))
-        var weights = names.map { MemberWeight($0, Rational(BigInt(random.within(0...12)), BigInt(random.within(1...3)))) }
+        var weights = names.map {
+            MemberWeight($0, Rational(BigInt(random.within(0...12)), BigInt(random.within(1...3))))
+        }
         if weights.allSatisfy({ $0.weight.isZero }) { weights[0] = MemberWeight(weights[0].member, .one) }
         return weights
     }
@@ -65,7 +67,9 @@ import Testing
             }
             let cap: Int64? = random.below(2) == 0 ? Int64(random.within(100...5000)) : nil
             let pot = random.within(0...10000)
-            guard let result = try? WaterFilling.distribute(Self.money(pot), members: members, cap: cap) else { continue }
+            guard let result = try? WaterFilling.distribute(Self.money(pot), members: members, cap: cap) else {
+                continue
+            }
             checked += 1
             #expect(result.paid == Int64(pot))
             Self.checkRounding(result, "\(members) \(pot)")
@@ -96,7 +100,8 @@ import Testing
                     let amount = result.amount(of: claim.member)
                     #expect(amount >= 0 && amount <= claim.amount, "\(rule) \(claim)")
                 }
-                let shuffled = try ClaimsRules.distribute(Self.money(estate), claims: random.shuffled(claims), rule: rule)
+                let shuffled = try ClaimsRules.distribute(
+                    Self.money(estate), claims: random.shuffled(claims), rule: rule)
                 #expect(shuffled.canonicalBytes == result.canonicalBytes)
             }
         }
@@ -128,7 +133,9 @@ import Testing
             #expect(given.values.allSatisfy { $0 <= budget }, "a giver counted over budget")
             for entry in tally.received { #expect(entry.weight == received[entry.member] ?? .zero) }
             let pot = random.within(0...10000)
-            guard let result = try? PeerAllocation.distribute(Self.money(pot), gifts: gifts, budget: budget, members: members)
+            guard
+                let result = try? PeerAllocation.distribute(
+                    Self.money(pot), gifts: gifts, budget: budget, members: members)
             else {
                 #expect(tally.received.allSatisfy { $0.weight.isZero })
                 continue
@@ -147,7 +154,8 @@ import Testing
             let names = Self.names(&random, count: random.within(1...6))
             var rows = (0..<random.within(1...15)).map { _ in
                 PeriodContribution(
-                    names[random.below(names.count)], period: random.within(1...6), amount: Rational(random.within(0...9)))
+                    names[random.below(names.count)], period: random.within(1...6),
+                    amount: Rational(random.within(0...9)))
             }
             rows.append(PeriodContribution(names[0], period: 1, amount: .one))
             let pot = random.within(0...10000)
@@ -224,7 +232,8 @@ import Testing
                 let result = try Apportionment.apportion(seats: seats, votes: weights, method: method)
                 #expect(result.paid == Int64(seats))
                 if method == .hamilton { Self.checkRounding(result, "\(weights) \(seats)") }
-                let shuffled = try Apportionment.apportion(seats: seats, votes: random.shuffled(weights), method: method)
+                let shuffled = try Apportionment.apportion(
+                    seats: seats, votes: random.shuffled(weights), method: method)
                 #expect(shuffled.canonicalBytes == result.canonicalBytes)
             }
         }

@@ -55,7 +55,9 @@ public enum Apportionment {
         let divisor = { (held: Int) in BigInt(method == .dhondt ? held + 1 : 2 * held + 1) }
         // The votes as integers over one common denominator, so that comparing quotients
         // `v_a / d_a` and `v_b / d_b` is two integer products.
-        let common = parties.reduce(BigInt(1)) { $0 / $0.greatestCommonDivisor(with: $1.weight.denominator) * $1.weight.denominator }
+        let common = parties.reduce(BigInt(1)) {
+            $0 / $0.greatestCommonDivisor(with: $1.weight.denominator) * $1.weight.denominator
+        }
         let integers = parties.map { $0.weight.numerator * (common / $0.weight.denominator) }
         // Whether party `a` comes before party `b` for the next seat.
         let before = { (a: Int, b: Int) -> Bool in

@@ -51,8 +51,8 @@ public enum TimeDecayed {
             }
             guard contribution.period <= current else {
                 throw .invalidParameter(
-                    "\(contribution.member) contributed in period \(contribution.period), after the current period \(current)"
-                )
+                    "\(contribution.member) contributed in period \(contribution.period), "
+                        + "after the current period \(current)")
             }
             let age = current - contribution.period
             guard age <= maximumAge else {
