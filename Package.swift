@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Counting", targets: ["Counting"]),
         .library(name: "RCTab", targets: ["RCTab"]),
+        .library(name: "Shares", targets: ["Shares"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,11 +35,15 @@ let package = Package(
         // Pure: RCTab (Universal RCV Tabulator) compatibility: contest configurations, cast-vote
         // records, ranked-choice tabulation with RCTab's rule options, and its summary format.
         .target(name: "RCTab", dependencies: ["Counting", "StrictJSON"]),
+        // Pure: sharing money among members, exact to the minor unit (largest-remainder rounding,
+        // water-filling, claims rules, quadratic funding, Shapley value, apportionment). Uses
+        // Counting's exact `Rational` rather than a second rational type.
+        .target(name: "Shares", dependencies: ["Counting", .product(name: "BigInt", package: "BigInt")]),
         // The command-line edge: argument parsing, key files, printing.
         .target(
             name: "PlenumCLI",
             dependencies: [
-                "Sodium", "Ledger", "Counting", "RCTab",
+                "Sodium", "Ledger", "Counting", "RCTab", "Shares",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +58,8 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),
         .testTarget(name: "CountingTests", dependencies: ["Counting"]),
         .testTarget(name: "RCTabTests", dependencies: ["RCTab", "Counting", "StrictJSON"]),
-        .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting"]),
+        .testTarget(
+            name: "SharesTests", dependencies: ["Shares", "Counting", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting", "Shares"]),
     ]
 )

@@ -12,7 +12,7 @@ public struct PlenumCommand: AsyncParsableCommand {
             This build has key management and the offline tabulator (`plenum tally`); the \
             server and the audit commands arrive with later releases.
             """,
-        subcommands: [KeyCommand.self, TallyCommand.self]
+        subcommands: [KeyCommand.self, TallyCommand.self, SharesCommand.self]
     )
 
     public init() {}
