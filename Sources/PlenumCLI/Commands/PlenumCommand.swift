@@ -9,8 +9,9 @@ public struct PlenumCommand: AsyncParsableCommand {
             Plenum keeps an organization's proposals, decision rounds and signed ballots in an \
             append-only Merkle log that anyone entitled to can audit.
 
-            This build has key management and the offline tabulator (`plenum tally`); the \
-            server and the audit commands arrive with later releases.
+            This build has key management, the offline tabulator (`plenum tally`, which also \
+            runs RCTab contest configurations) and offline value distribution (`plenum shares`); \
+            the server and the audit commands arrive with later releases.
             """,
         subcommands: [KeyCommand.self, TallyCommand.self, SharesCommand.self]
     )
