@@ -149,6 +149,18 @@ import Testing
             try multi.count(ranked, options: MethodOptions(seats: 2)).parameters[1] == JSONMember("seats", .integer(2)))
     }
 
+    @Test func everyMethodNamesTheWithdrawnOnceInStrictJSON() throws {
+        let withWithdrawn = try election(
+            [([[0], [2], [1]], 2), ([[1], [3]], 2), ([[2], [1]], 3), ([[3], [0]], 1)], seats: 2, withdrawn: [0])
+        for name in ["plurality", "scottish-stv", "meek-stv", "schulze"] {
+            let method = try VotingMethod.named(name)
+            let outcome = try method.count(withWithdrawn, options: MethodOptions(seats: method.multiWinner ? 2 : nil))
+            #expect(outcome.parameters.filter { $0.key == "withdrawn" }.count == 1, "\(name)")
+            // The canonical bytes parse with the strict parser (no duplicate key).
+            _ = try StrictJSONParser().parse(outcome.canonicalBytes)
+        }
+    }
+
     @Test func withdrawnCandidatesAreRemovedBeforeTheCount() throws {
         // Ann is withdrawn: her 4 first preferences pass to Cid (tied with Dee) and Bob.
         let withWithdrawn = try election(

@@ -29,7 +29,8 @@ CONVENTIONS = {
     "instant-runoff": "pref_voting's instant_runoff_put returns every parallel-universe winner; Plenum breaks "
                       "elimination ties by earlier rounds, then its tie-break order",
     "ranked-pairs": "pref_voting's ranked_pairs returns the winners under every order of equal margins; Plenum "
-                    "orders equal margins by its tie-break order",
+                    "orders equal margins by fewer opposing votes, then locks equal victories together, skipping "
+                    "any that would close a cycle (see docs/methods.md)",
     "star": "pref_voting's star returns every winner of a tied scoring round; Plenum applies the Equal Vote "
             "tie-breaking protocol",
     "majority-judgment": "pref_voting breaks majority-judgment ties by its own tiebreaker; Plenum uses Balinski "

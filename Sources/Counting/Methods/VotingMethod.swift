@@ -83,6 +83,9 @@ public struct VotingMethod: Sendable {
 
         var outcome = try counter(election, options)
         if !withdrawnNames.isEmpty {
+            // One "withdrawn" member, naming the candidates (a method may already list its own, by index,
+            // as counted: after the registry removed the withdrawn, that list is empty).
+            outcome.parameters.removeAll { $0.key == "withdrawn" }
             outcome.parameters.append(JSONMember("withdrawn", .array(withdrawnNames.map(JSONValue.string))))
         }
         return outcome

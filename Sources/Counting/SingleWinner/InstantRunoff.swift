@@ -25,7 +25,7 @@
 /// ``eliminationTie`` `.pairwiseThenTogether` and ``equalRanks`` `.skipGroup` (Condorcet PHP's
 /// rules, see their cases). With those three, our rankings agree with Condorcet PHP's published
 /// results on all 88 Tideman elections; with the defaults they agree on 68 (see the tests and
-/// docs/methods-ordinal.md).
+/// docs/methods.md).
 /// References: T. Hare, *The Election of Representatives* (1859), for the transfer of votes;
 /// W. R. Ware (1871), for its single-winner form; D. M. Farrell, *Electoral Systems: A
 /// Comparative Introduction* (2nd ed., 2011); the backward tie-break is RCTab's
