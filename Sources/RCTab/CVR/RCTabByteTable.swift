@@ -81,19 +81,43 @@ struct RCTabByteTable {
         }
     }
 
-    /// FNV-1a, folded to `Int`.
+    /// A multiply-and-rotate hash over eight bytes at a time, mixed at the end so that the low
+    /// bits (the slot) depend on every byte.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(bytes.count) &* multiplier
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = ((hash ^ word) &* multiplier).rotated(by: 29)
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        while offset < bytes.count {
+            tail = tail << 8 | UInt64(bytes[offset])
+            offset += 1
+        }
+        hash = (hash ^ tail) &* multiplier
+        hash ^= hash >> 32
+        hash = hash &* 0xD6E8_FEB8_6659_FD93
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 
     private static func equal(_ keys: UnsafeRawBufferPointer, at start: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = 0
+        while index + 8 <= bytes.count {
+            let stored = keys.loadUnaligned(fromByteOffset: start + index, as: UInt64.self)
+            if stored != bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+            index += 8
+        }
         while index < bytes.count {
             if keys[start + index] != bytes[index] { return false }
             index += 1
         }
         return true
     }
+}
+
+extension UInt64 {
+    fileprivate func rotated(by bits: UInt64) -> UInt64 { self &<< bits | self &>> (64 - bits) }
 }

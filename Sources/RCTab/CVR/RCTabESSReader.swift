@@ -153,8 +153,14 @@ struct RCTabESSReader {
     /// Splits `text` at the overvote delimiter into `pieces`, as ``Swift/String/javaSplit(literal:)``
     /// does.
     private mutating func split(_ text: UnsafeBufferPointer<UInt8>) {
-        pieces.removeAll(keepingCapacity: true)
         let needle = delimiterBytes
+        if needle.isEmpty && pieces.count == 2 {
+            // Without a delimiter the cell is one piece: only the bounds change from cell to cell.
+            pieces[0] = 0
+            pieces[1] = text.count
+            return
+        }
+        pieces.removeAll(keepingCapacity: true)
         var start = 0
         if !needle.isEmpty {
             var index = 0
