@@ -1,100 +1,116 @@
-/// Turns raw records into ``RCTabBallot``s: resolves every candidate name or alias to the
-/// declared candidate's name, refuses names no candidate has (RCTab's "unrecognized candidate")
-/// and ranks beyond `maxRankingsAllowed`, and, when merging, folds identical records into one
-/// ballot with a `count`.
+/// Turns raw records into ``RCTabBallot``s as they are read: refuses names no candidate has
+/// (RCTab's "unrecognized candidate") and ranks beyond `maxRankingsAllowed`, and, when merging,
+/// folds identical records into one ballot with a `count`.
 ///
 /// Records are compared by their marks alone, coded as small integers, so merging the 80,101
-/// records of the 2013 Minneapolis mayor race into its 7,084 distinct ballots is cheap. A merged
-/// ballot keeps an id, precinct or batch only when every record merged into it has the same.
+/// records of the 2013 Minneapolis mayor race into its 7,084 distinct ballots is cheap, and the
+/// memory it takes grows with the distinct ballots, not the records. A merged ballot keeps an id,
+/// precinct or batch only when every record merged into it has the same.
 struct RCTabBallotCollector {
-    private let codes: [String: Int32]
-    private let names: [String]
+    /// The codes the readers give the candidates' names.
+    let candidates: RCTabCandidateCodes
     private let maxRankings: Int
     private let merging: Bool
-    private static let overvote: Int32 = -1
-    private static let writeIn: Int32 = -2
+    /// The end of a rank in a ballot's key.
     private static let rankEnd: Int32 = -3
 
     /// The ballots collected so far.
     private(set) var ballots: [RCTabBallot] = []
-    private var index: [[Int32]: Int] = [:]
+    /// Each merged ballot's key (its coded marks), mapped to its place in `ballots`.
+    private var index = RCTabByteTable()
+    /// The key of the record being added, reused from record to record.
+    private var key: [Int32] = []
     private var unknown: [String: (count: Int, first: String)] = [:]
 
     init(config: RCTabContestConfig, merging: Bool) {
-        var codes: [String: Int32] = [:]
-        var names: [String] = []
-        for candidate in config.candidates {
-            let code = Int32(names.count)
-            names.append(candidate.name)
-            codes[candidate.name] = code
-            for alias in candidate.aliases { codes[alias] = code }
-        }
-        if config.hasUndeclaredWriteIns { codes[RCTabBallot.undeclaredWriteInName] = Self.writeIn }
-        self.codes = codes
-        self.names = names
+        self.candidates = RCTabCandidateCodes(config: config)
         self.maxRankings = config.maxRankings
         self.merging = merging
     }
 
-    /// Adds the records of one file.
-    mutating func add(_ records: [RCTabRawRecord]) throws(RCTabError) {
-        index.reserveCapacity(index.count + records.count / 4)
-        for record in records { try add(record) }
-    }
-
-    private mutating func add(_ record: RCTabRawRecord) throws(RCTabError) {
+    /// Adds a record of `file`.
+    mutating func add(_ record: RCTabRawRecord, file: String) throws(RCTabError) {
         var highest = 0
-        for (rank, _) in record.marks where rank > highest { highest = rank }
+        var inOrder = true
+        var previous = 0
+        for mark in record.marks {
+            if mark.rank > highest { highest = mark.rank }
+            if mark.rank < previous { inOrder = false }
+            previous = mark.rank
+        }
         if highest > maxRankings {
             throw RCTabError(
-                "cvr_value", at: record.location,
+                "cvr_value", at: "\(file):\(record.line)",
                 "the record ranks a candidate \(highest); the contest allows \(maxRankings) rankings")
         }
         // The marks rank by rank, each rank closed by `rankEnd`, in reading order within a rank.
-        var key = [Int32]()
-        key.reserveCapacity(record.marks.count + highest)
+        key.removeAll(keepingCapacity: true)
         var known = true
-        for rank in 1...max(highest, 1) where highest > 0 {
-            for (markRank, mark) in record.marks where markRank == rank {
-                switch mark {
-                case .overvote: key.append(Self.overvote)
-                case .undeclaredWriteIn: key.append(Self.writeIn)
-                case .name(let text):
-                    if let code = codes[text] {
-                        key.append(code)
-                    } else {
-                        unknown[text, default: (0, record.location)].count += 1
-                        known = false
-                    }
-                }
+        func append(_ code: Int32) {
+            if code > RCTabCandidateCodes.firstUnknown {
+                key.append(code)
+            } else {
+                unknown[record.unknownName(code), default: (0, "\(file):\(record.line)")].count += 1
+                known = false
             }
-            key.append(Self.rankEnd)
+        }
+        if inOrder {
+            var rank = 1
+            for mark in record.marks {
+                while rank < mark.rank {
+                    key.append(Self.rankEnd)
+                    rank += 1
+                }
+                append(mark.code)
+            }
+            while rank <= highest {
+                key.append(Self.rankEnd)
+                rank += 1
+            }
+        } else {
+            for rank in 1...highest {
+                for mark in record.marks where mark.rank == rank { append(mark.code) }
+                key.append(Self.rankEnd)
+            }
         }
         guard known else { return }
-        if merging, let existing = index[key] {
+        if merging, let found = key.withUnsafeBytes({ index.value(for: $0) }) {
+            let existing = Int(found)
             ballots[existing].count += 1
-            if ballots[existing].id != record.id { ballots[existing].id = nil }
-            if ballots[existing].precinct != record.precinct { ballots[existing].precinct = nil }
-            if ballots[existing].batch != record.batch { ballots[existing].batch = nil }
+            if let id = ballots[existing].id, !Self.same(id, record.id) { ballots[existing].id = nil }
+            if let precinct = ballots[existing].precinct, !Self.same(precinct, record.precinct) {
+                ballots[existing].precinct = nil
+            }
+            if let batch = ballots[existing].batch, !Self.same(batch, record.batch) { ballots[existing].batch = nil }
             return
         }
-        if merging { index[key] = ballots.count }
+        if merging { key.withUnsafeBytes { index.insert($0, value: Int32(ballots.count)) } }
         ballots.append(
             RCTabBallot(
-                rankings: rankings(key), count: 1, id: record.id, precinct: record.precinct, batch: record.batch))
+                rankings: rankings(key), count: 1, id: Self.text(record.id), precinct: Self.text(record.precinct),
+                batch: Self.text(record.batch)))
+    }
+
+    private static func text(_ cell: UnsafeBufferPointer<UInt8>?) -> String? {
+        cell.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether a cell's text is `text`, compared as Swift strings are.
+    private static func same(_ text: String, _ cell: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard let cell else { return false }
+        if text.utf8.withContiguousStorageIfAvailable({ $0.elementsEqual(cell) }) == true { return true }
+        return text == String(decoding: cell, as: UTF8.self)
     }
 
     private func rankings(_ key: [Int32]) -> [[RCTabMark]] {
         var rankings: [[RCTabMark]] = []
         var current: [RCTabMark] = []
         for code in key {
-            switch code {
-            case Self.rankEnd:
+            if code == Self.rankEnd {
                 rankings.append(current)
                 current = []
-            case Self.overvote: current.append(.overvote)
-            case Self.writeIn: current.append(.undeclaredWriteIn)
-            default: current.append(.candidate(names[Int(code)]))
+            } else {
+                current.append(candidates.mark(code))
             }
         }
         return rankings

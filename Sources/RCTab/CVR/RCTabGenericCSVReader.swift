@@ -6,45 +6,85 @@
 /// non-blank cell in a candidate's column is the rank the voter gave that candidate (a whole
 /// number from 1), so two candidates with the same rank are an overvote. The header row is the
 /// only row RCTab's generic reader skips, whatever `firstVoteRowIndex` says.
-enum RCTabGenericCSVReader {
-    static func records(
-        _ rows: [RCTabCSVRecords.Record], source: RCTabCVRSource, file: String
-    ) throws(RCTabError) -> [RCTabRawRecord] {
-        let lines = rows.filter { !$0.cells.isEmpty }
-        guard let header = lines.first else { return [] }
-        let writeInColumn = source.undeclaredWriteInLabel.flatMap { header.cells.firstIndex(of: $0) }
-        let firstColumn = source.firstVoteColumnIndex - 1
-        var records: [RCTabRawRecord] = []
-        for row in lines.dropFirst() {
-            var record = RCTabRawRecord(location: "\(file):\(row.line)")
-            if let column = source.idColumnIndex, column <= row.cells.count { record.id = row.cells[column - 1] }
-            if let column = source.precinctColumnIndex, column <= row.cells.count {
-                record.precinct = row.cells[column - 1]
-            }
-            if let column = source.batchColumnIndex, column <= row.cells.count { record.batch = row.cells[column - 1] }
-            for column in max(firstColumn, 0)..<max(row.cells.count, firstColumn) {
-                let cell = row.cells[column]
-                if cell.allSatisfy(\.isWhitespace) { continue }
-                guard let rank = Int32(javaInteger: cell) else {
-                    throw RCTabError(
-                        "cvr_value", at: record.location,
-                        "expected a rank number in column \(column + 1), got \"\(cell)\"")
-                }
-                guard rank >= 1 else {
-                    throw RCTabError(
-                        "cvr_value", at: record.location, "rank \(rank) in column \(column + 1): ranks start at 1")
-                }
-                guard column < header.cells.count else {
-                    throw RCTabError(
-                        "cvr_value", at: record.location, "column \(column + 1) has no header naming a candidate")
-                }
-                let mark: RCTabRawRecord.Mark =
-                    column == writeInColumn ? .undeclaredWriteIn : .name(header.cells[column])
-                record.marks.append((Int(rank), mark))
-            }
-            records.append(record)
+///
+/// Rank cells are read from their bytes; a cell holding non-ASCII bytes is read as a `String`,
+/// with the same result.
+struct RCTabGenericCSVReader {
+    private let source: RCTabCVRSource
+    private let candidates: RCTabCandidateCodes
+    private let firstColumn: Int
+    /// The header's cells, once read.
+    private var header: [String]?
+    /// The code of each header column's candidate (`nil` for a name no candidate has).
+    private var headerCodes: [Int32?] = []
+
+    init(source: RCTabCVRSource, candidates: RCTabCandidateCodes) {
+        self.source = source
+        self.candidates = candidates
+        firstColumn = source.firstVoteColumnIndex - 1
+    }
+
+    /// Reads `row` into `record`; `false` when the row is no record (the header, or an empty
+    /// line).
+    mutating func read(
+        _ row: RCTabCSVRecords.Record, into record: inout RCTabRawRecord, file: String
+    ) throws(RCTabError) -> Bool {
+        guard !row.isEmpty else { return false }
+        guard let header else {
+            readHeader(row)
+            return false
         }
-        return records
+        record.reset(line: row.line)
+        if let column = source.idColumnIndex, column <= row.count { record.id = row[column - 1] }
+        if let column = source.precinctColumnIndex, column <= row.count { record.precinct = row[column - 1] }
+        if let column = source.batchColumnIndex, column <= row.count { record.batch = row[column - 1] }
+        for column in max(firstColumn, 0)..<max(row.count, firstColumn) {
+            let cell = row[column]
+            let rank: Int32
+            if cell.contains(where: { $0 >= 0x80 }) {
+                let text = String(decoding: cell, as: UTF8.self)
+                if text.allSatisfy(\.isWhitespace) { continue }
+                guard let value = Int32(javaInteger: text) else {
+                    throw notARank(text, column: column, file: file, line: row.line)
+                }
+                rank = value
+            } else {
+                if cell.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { continue }
+                guard let value = Int32(javaInteger: cell) else {
+                    throw notARank(String(decoding: cell, as: UTF8.self), column: column, file: file, line: row.line)
+                }
+                rank = value
+            }
+            guard rank >= 1 else {
+                throw RCTabError(
+                    "cvr_value", at: "\(file):\(row.line)", "rank \(rank) in column \(column + 1): ranks start at 1")
+            }
+            guard column < header.count else {
+                throw RCTabError(
+                    "cvr_value", at: "\(file):\(row.line)", "column \(column + 1) has no header naming a candidate")
+            }
+            if let code = headerCodes[column] {
+                record.append(rank: Int(rank), code: code)
+            } else {
+                record.append(rank: Int(rank), unknown: header[column])
+            }
+        }
+        return true
+    }
+
+    /// Takes the first line that is not empty as the header.
+    private mutating func readHeader(_ row: RCTabCSVRecords.Record) {
+        let cells = (0..<row.count).map { row.string($0) }
+        let writeInColumn = source.undeclaredWriteInLabel.flatMap { cells.firstIndex(of: $0) }
+        headerCodes = cells.indices.map {
+            $0 == writeInColumn ? RCTabCandidateCodes.writeIn : candidates.code(for: cells[$0])
+        }
+        header = cells
+    }
+
+    private func notARank(_ cell: String, column: Int, file: String, line: Int) -> RCTabError {
+        RCTabError(
+            "cvr_value", at: "\(file):\(line)", "expected a rank number in column \(column + 1), got \"\(cell)\"")
     }
 }
 
@@ -62,6 +102,28 @@ extension Int32 {
         for digit in digits.utf8 {
             value = value * 10 + Int64(digit - UInt8(ascii: "0"))
             if value > Int64(Int32.max) + 1 { return nil }
+        }
+        if negative { value = -value }
+        guard let exact = Int32(exactly: value) else { return nil }
+        self = exact
+    }
+
+    /// ``init(javaInteger:)`` on ASCII bytes.
+    init?(javaInteger bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        var negative = false
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            negative = first == UInt8(ascii: "-")
+            index = 1
+        }
+        guard index < bytes.count else { return nil }
+        var value: Int64 = 0
+        while index < bytes.count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int64(digit)
+            if value > Int64(Int32.max) + 1 { return nil }
+            index += 1
         }
         if negative { value = -value }
         guard let exact = Int32(exactly: value) else { return nil }
