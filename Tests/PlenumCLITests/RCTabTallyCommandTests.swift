@@ -5,26 +5,15 @@ import Testing
 
 /// `plenum tally --rctab CONFIG.json [--output FILE]` end to end on a small hand-checked contest.
 @Suite struct RCTabTallyCommandTests {
-    let folder: String
+    let harness: CommandHarness
+    var folder: String { harness.folder }
 
-    init() throws {
-        folder = NSTemporaryDirectory() + "plenum-rctab-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
+    init() throws { harness = try CommandHarness("plenum-rctab") }
 
-    func write(_ name: String, _ contents: String) throws -> String {
-        let path = folder + "/" + name
-        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
-    func output(_ arguments: [String]) throws -> String {
-        let parsed = try PlenumCommand.parseAsRoot(arguments)
-        guard let command = parsed as? TallyCommand else {
-            Issue.record("\(arguments) is not a tally command")
-            return ""
-        }
-        return try command.output()
+    func write(_ name: String, _ contents: String) throws -> String { try harness.write(name, contents) }
+    func output(_ arguments: [String]) throws -> String { try harness.output(arguments) }
+    func failure(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        harness.failure(arguments, sourceLocation: sourceLocation)
     }
 
     func config(rules extra: String = "") -> String {

@@ -8,43 +8,15 @@ import Testing
 /// `plenum shares ...` as a user types it: parsed as `plenum` parses it, the table and JSON
 /// compared exactly, and each failure as the one-line message the user sees.
 @Suite struct SharesCommandTests {
-    let folder: String
+    let harness: CommandHarness
+    var folder: String { harness.folder }
 
-    init() throws {
-        folder = NSTemporaryDirectory() + "plenum-shares-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
+    init() throws { harness = try CommandHarness("plenum-shares") }
 
-    /// Writes `contents` to `name` in the test folder and returns its path.
-    func write(_ name: String, _ contents: String) throws -> String {
-        let path = folder + "/" + name
-        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
-    /// What `plenum <arguments>` prints for a shares command.
-    func output(_ arguments: [String]) throws -> String {
-        let parsed = try PlenumCommand.parseAsRoot(arguments)
-        guard let command = parsed as? SharesCommand else {
-            Issue.record("\(arguments) is not a shares command")
-            return ""
-        }
-        return try command.output()
-    }
-
-    /// The message `plenum <arguments>` fails with.
+    func write(_ name: String, _ contents: String) throws -> String { try harness.write(name, contents) }
+    func output(_ arguments: [String]) throws -> String { try harness.output(arguments) }
     func failure(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        do {
-            let printed = try output(arguments)
-            Issue.record("succeeded with \(printed)", sourceLocation: sourceLocation)
-            return ""
-        } catch let failure as CommandFailure {
-            #expect(!failure.message.contains("\n"), sourceLocation: sourceLocation)
-            return failure.message
-        } catch {
-            Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
-            return ""
-        }
+        harness.failure(arguments, sourceLocation: sourceLocation)
     }
 
     let hours = "member,weight\n# hours this quarter\nann,3\n\"bob\",3\ncid , 1\n"
