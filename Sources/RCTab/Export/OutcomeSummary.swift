@@ -19,7 +19,7 @@ import StrictJSON
 ///   `overvotes` the papers void for a shared first preference (Scottish STV), and
 ///   `skippedRankings` and `repeatedRankings` are 0: Plenum's ballots have no skipped-rank limit
 ///   and name a candidate once;
-/// - `threshold` is the least tally that wins in the round.
+/// - `threshold` is the least tally, at the decimal places of the round's tallies, that wins.
 ///
 /// Any other method is refused (`unsupported_method`), and so is a trace the format cannot state
 /// exactly (see ``result(_:)``).
