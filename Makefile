@@ -25,18 +25,37 @@ test: deps
 	$(SWIFT) test
 
 # The Python implementations the differential test compares with (PyPI), in a virtual
-# environment under .build-oracles/ (git-ignored).
+# environment under .build-oracles/ (git-ignored); rcvformats validates RCTab summaries (URCVT).
 ORACLES := .build-oracles/venv
-ORACLE_PACKAGES := pref_voting==1.18.2 abcvoting==2.19.2 pabutools==1.2.3
+ORACLE_PACKAGES := pref_voting==1.18.2 abcvoting==2.19.2 pabutools==1.2.3 rcvformats==0.0.46
 
 oracles:
 	@[ -x $(ORACLES)/bin/python ] || python3 -m venv $(ORACLES)
-	@$(ORACLES)/bin/python -c "import pref_voting, abcvoting, pabutools" 2>/dev/null || \
+	@$(ORACLES)/bin/python -c "import pref_voting, abcvoting, pabutools, rcvformats" 2>/dev/null || \
 	  $(ORACLES)/bin/pip install -q $(ORACLE_PACKAGES)
+
+# Summaries written by `plenum tally ... --rctab-summary` (the hand-checked contest, and Scottish
+# wards from ../shared when present), then RCTab's own Minneapolis mayor summary as a control, all
+# validated as URCVT by rcvformats.
+URCVT := .build/urcvt
+URCVT_WARDS := $(wildcard ../shared/ballots/scottish/angus_2022_ward4.blt ../shared/ballots/scottish/aberdeen_2022_ward13.blt)
+URCVT_CONTROL := $(wildcard ../shared/ballots/rctab/2013_minneapolis_mayor/2013_minneapolis_mayor_expected_detailed_report.json)
 
 differential: deps oracles
 	$(SWIFT) build --product plenum
 	$(ORACLES)/bin/python Tests/Differential/differential.py --plenum "$$($(SWIFT) build --show-bin-path)/plenum"
+	@rm -rf $(URCVT) && mkdir -p $(URCVT)
+	@plenum="$$($(SWIFT) build --show-bin-path)/plenum"; \
+	for file in Tests/Differential/urcvt_small.blt $(URCVT_WARDS); do \
+	  name=$$(basename $$file .blt); \
+	  for method in instant-runoff scottish-stv; do \
+	    "$$plenum" tally $$file --method $$method --rctab-summary --output $(URCVT)/$$name-$$method.json >/dev/null \
+	      || exit 1; \
+	  done; \
+	  "$$plenum" tally $$file --method meek-stv --seats 1 --rctab-summary --output $(URCVT)/$$name-meek-stv.json \
+	    >/dev/null || exit 1; \
+	done
+	$(ORACLES)/bin/python Tests/Differential/urcvt_validate.py $(URCVT)/*.json $(URCVT_CONTROL)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

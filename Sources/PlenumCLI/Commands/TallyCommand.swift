@@ -1,6 +1,7 @@
 import ArgumentParser
 import Counting
 import Foundation
+import RCTab
 
 /// `plenum tally`: count a ballot file with any method, with no server.
 public struct TallyCommand: AsyncParsableCommand {
@@ -14,7 +15,8 @@ public struct TallyCommand: AsyncParsableCommand {
             Withdrawn candidates (BLT, JSON) are removed from every ballot before the count. \
             `plenum tally --list-methods` lists the methods and their parameters. \
             `plenum tally --rctab CONFIG.json` instead runs an RCTab (Universal RCV Tabulator) contest \
-            configuration with its cast-vote-record files and prints RCTab's summary JSON.
+            configuration with its cast-vote-record files and prints RCTab's summary JSON; \
+            `--rctab-summary` writes an instant-runoff, scottish-stv or meek-stv count in that format.
             """)
 
     public init() {}
@@ -72,19 +74,44 @@ public struct TallyCommand: AsyncParsableCommand {
             valueName: "config.json"))
     var rctab: String?
 
+    @Flag(
+        name: .customLong("rctab-summary"),
+        help: ArgumentHelp(
+            "Write the count as RCTab's summary JSON (URCVT) instead of the report.",
+            discussion: "For instant-runoff, scottish-stv and meek-stv; see docs/rctab.md."))
+    var rctabSummary = false
+
     @Option(
         name: .customLong("output"),
         help: ArgumentHelp(
-            "With --rctab: write the summary to this file (a multiPassIrv contest's pass n to file_n.json).",
+            "With --rctab or --rctab-summary: write the summary to this file (a multiPassIrv contest's pass n "
+                + "to file_n.json).",
             valueName: "file"))
     var outputFile: String?
 
     @Option(
         name: .customLong("generated-by"),
         help: ArgumentHelp(
-            "With --rctab: the summary's generatedBy text (\"RCTab 2.0.0\" to compare with RCTab's files).",
+            "With --rctab or --rctab-summary: the summary's generatedBy text (\"RCTab 2.0.0\" to compare with "
+                + "RCTab's files).",
             valueName: "text"))
     var generatedBy: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --rctab-summary: the contest's name (default: the file's title, else its name).", valueName: "name"))
+    var contest: String?
+
+    @Option(
+        name: .customLong("contest-date"),
+        help: ArgumentHelp("With --rctab-summary: the contest's date (default empty).", valueName: "date"))
+    var contestDate: String?
+
+    @Option(help: ArgumentHelp("With --rctab-summary: the jurisdiction (default empty).", valueName: "text"))
+    var jurisdiction: String?
+
+    @Option(help: ArgumentHelp("With --rctab-summary: the office (default empty).", valueName: "text"))
+    var office: String?
 
     public func run() async throws {
         print(try output(), terminator: "")
@@ -102,12 +129,18 @@ public struct TallyCommand: AsyncParsableCommand {
                 configPath: rctab, output: outputFile, generatedBy: generatedBy ?? RCTabTally.defaultGeneratedBy,
                 note: { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) })
         }
-        guard outputFile == nil, generatedBy == nil else {
-            throw CommandFailure("--output and --generated-by go with --rctab")
+        guard rctabSummary || (outputFile == nil && generatedBy == nil) else {
+            throw CommandFailure("--output and --generated-by go with --rctab or --rctab-summary")
+        }
+        guard rctabSummary || (contest == nil && contestDate == nil && jurisdiction == nil && office == nil) else {
+            throw CommandFailure("--contest, --contest-date, --jurisdiction and --office go with --rctab-summary")
         }
         guard let file else { throw CommandFailure("give a ballot file to count (or --list-methods)") }
         guard let methodName = method else {
             throw CommandFailure("give a method with --method NAME (plenum tally --list-methods lists them)")
+        }
+        if rctabSummary {
+            try OutcomeSummaryTally.check(method: methodName, json: json)
         }
         let votingMethod: VotingMethod
         do {
@@ -137,6 +170,13 @@ public struct TallyCommand: AsyncParsableCommand {
             throw CommandFailure(String(describing: error))
         }
         if json { return String(decoding: outcome.canonicalBytes, as: UTF8.self) + "\n" }
+        if rctabSummary {
+            let settings = RCTabOutputSettings(
+                contestName: contest ?? OutcomeSummaryTally.contestName(file: file, election: election),
+                contestDate: contestDate ?? "", contestJurisdiction: jurisdiction ?? "", contestOffice: office ?? "")
+            return try OutcomeSummaryTally.write(
+                outcome, settings: settings, output: outputFile, generatedBy: generatedBy)
+        }
         return TallyReport.text(outcome, source: .init(path: file, format: fileFormat, election: election))
     }
 

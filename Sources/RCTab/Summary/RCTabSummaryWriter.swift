@@ -12,16 +12,19 @@ public enum RCTabSummaryWriter {
     /// The `generatedBy` of the summaries in RCTab's own test suite.
     public static let rctabGeneratedBy = "RCTab 2.0.0"
 
-    /// The summary's text.
+    /// The summary's text. `numberText` writes each vote count (RCTab's `BigDecimal.toString()`
+    /// unless told otherwise).
     public static func text(
-        _ result: RCTabResult, settings: RCTabOutputSettings, generatedBy: String = rctabGeneratedBy
+        _ result: RCTabResult, settings: RCTabOutputSettings, generatedBy: String = rctabGeneratedBy,
+        numberText: (RCTabDecimal) -> String = { $0.javaText }
     ) -> String {
-        RCTabJSONPrinter.text(document(result, settings: settings, generatedBy: generatedBy))
+        RCTabJSONPrinter.text(document(result, settings: settings, generatedBy: generatedBy, numberText: numberText))
     }
 
     /// The summary as a JSON value.
     public static func document(
-        _ result: RCTabResult, settings: RCTabOutputSettings, generatedBy: String = rctabGeneratedBy
+        _ result: RCTabResult, settings: RCTabOutputSettings, generatedBy: String = rctabGeneratedBy,
+        numberText: (RCTabDecimal) -> String = { $0.javaText }
     ) -> RCTabJSONNode {
         let config: [String: RCTabJSONNode] = [
             "contest": .string(settings.contestName),
@@ -31,44 +34,44 @@ public enum RCTabSummaryWriter {
             "generatedBy": .string(generatedBy),
         ]
         let summary: [String: RCTabJSONNode] = [
-            "finalThreshold": .string(result.finalThreshold.javaText),
+            "finalThreshold": .string(numberText(result.finalThreshold)),
             "numCandidates": .integer(result.numCandidates),
             "numWinners": .integer(result.numWinners),
-            "totalNumBallots": .string(result.totalNumBallots.javaText),
+            "totalNumBallots": .string(numberText(result.totalNumBallots)),
             "undervotes": .integer(result.undervotes),
         ]
         return .object([
             "config": .object(config),
             "jsonFormatVersion": .string("1"),
-            "results": .array(result.rounds.map(round)),
+            "results": .array(result.rounds.map { round($0, numberText) }),
             "summary": .object(summary),
         ])
     }
 
-    private static func round(_ round: RCTabRound) -> RCTabJSONNode {
+    private static func round(_ round: RCTabRound, _ numberText: (RCTabDecimal) -> String) -> RCTabJSONNode {
         var inactive: [String: RCTabJSONNode] = [
-            "overvotes": .string(round.inactiveBallots.overvotes.javaText),
-            "skippedRankings": .string(round.inactiveBallots.skippedRankings.javaText),
-            "exhaustedChoices": .string(round.inactiveBallots.exhaustedChoices.javaText),
-            "repeatedRankings": .string(round.inactiveBallots.repeatedRankings.javaText),
+            "overvotes": .string(numberText(round.inactiveBallots.overvotes)),
+            "skippedRankings": .string(numberText(round.inactiveBallots.skippedRankings)),
+            "exhaustedChoices": .string(numberText(round.inactiveBallots.exhaustedChoices)),
+            "repeatedRankings": .string(numberText(round.inactiveBallots.repeatedRankings)),
         ]
         if let surplus = round.inactiveBallots.finalRoundSurplus {
-            inactive["finalRoundSurplus"] = .string(surplus.javaText)
+            inactive["finalRoundSurplus"] = .string(numberText(surplus))
         }
         let elected = round.tallyResults.filter { $0.action == .elected }
         let eliminated = round.tallyResults.filter { $0.action == .eliminated }
         let actions = (elected + eliminated).map { (entry) -> RCTabJSONNode in
             .object([
                 entry.action.rawValue: .string(entry.candidate),
-                "transfers": .object(entry.transfers.mapValues { .string($0.javaText) }),
+                "transfers": .object(entry.transfers.mapValues { .string(numberText($0)) }),
             ])
         }
         return .object([
             "inactiveBallots": .object(inactive),
             "round": .integer(round.round),
-            "tally": .object(round.tally.mapValues { .string($0.javaText) }),
+            "tally": .object(round.tally.mapValues { .string(numberText($0)) }),
             "tallyResults": .array(actions),
-            "threshold": .string(round.threshold.javaText),
+            "threshold": .string(numberText(round.threshold)),
         ])
     }
 }
