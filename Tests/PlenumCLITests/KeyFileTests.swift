@@ -80,7 +80,7 @@ import Testing
     ])
     func aMalformedKeyFileIsRefused(contents: String) throws {
         let path = folder + "/malformed-\(abs(contents.hashValue))"
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: path, contents: Data(contents.utf8), attributes: [.posixPermissions: 0o600])
         #expect(throws: KeyFileError.malformed(path: path)) { try KeyFile(path: path).load() }
     }
