@@ -7,7 +7,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libsodium-dev libsqlite3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps lint bench bench-foundation bench-counting bench-rctab format differential oracles
+.PHONY: run test deps lint bench bench-foundation bench-counting bench-rctab format differential oracles urcvt
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -41,9 +41,12 @@ URCVT := .build/urcvt
 URCVT_WARDS := $(wildcard ../shared/ballots/scottish/angus_2022_ward4.blt ../shared/ballots/scottish/aberdeen_2022_ward13.blt)
 URCVT_CONTROL := $(wildcard ../shared/ballots/rctab/2013_minneapolis_mayor/2013_minneapolis_mayor_expected_detailed_report.json)
 
-differential: deps oracles
+differential: deps oracles urcvt
 	$(SWIFT) build --product plenum
 	$(ORACLES)/bin/python Tests/Differential/differential.py --plenum "$$($(SWIFT) build --show-bin-path)/plenum"
+
+urcvt: deps oracles
+	$(SWIFT) build --product plenum
 	@rm -rf $(URCVT) && mkdir -p $(URCVT)
 	@plenum="$$($(SWIFT) build --show-bin-path)/plenum"; \
 	for file in Tests/Differential/urcvt_small.blt $(URCVT_WARDS); do \
