@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -16,6 +16,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The one place libsodium enters the build: a module map over <sodium.h>.
@@ -39,11 +42,32 @@ let package = Package(
         // water-filling, claims rules, quadratic funding, Shapley value, apportionment). Uses
         // Counting's exact `Rational` rather than a second rational type.
         .target(name: "Shares", dependencies: ["Counting", .product(name: "BigInt", package: "BigInt")]),
+        // Pure: the payload of every kind of statement the service accepts (members, proposals,
+        // threads, rounds, ballots, results), read strictly and written canonically.
+        .target(name: "Statements", dependencies: ["Ledger", "Counting"]),
+        // Storage: the append-only statement log and the views derived from it, in SQLite via GRDB.
+        .target(name: "Store", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Rules: who may do what, when; statements in, receipts out. Knows nothing of HTTP.
+        .target(
+            name: "Service",
+            dependencies: [
+                "Statements", "Store", "Ledger", "Counting", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The HTTP edge: the JSON API under /api/v1 (Hummingbird), errors mapped in one place.
+        .target(
+            name: "PlenumServer",
+            dependencies: [
+                "Service", "Statements", "Ledger",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command-line edge: argument parsing, key files, printing.
         .target(
             name: "PlenumCLI",
             dependencies: [
-                "Sodium", "Ledger", "Counting", "RCTab", "Shares",
+                "Sodium", "Ledger", "Counting", "RCTab", "Shares", "Statements", "Service", "PlenumServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +84,13 @@ let package = Package(
         .testTarget(name: "RCTabTests", dependencies: ["RCTab", "Counting", "StrictJSON"]),
         .testTarget(
             name: "SharesTests", dependencies: ["Shares", "Counting", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ledger", "Counting"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Ledger"]),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Statements", "Store", "Ledger", "Counting"]),
+        .testTarget(
+            name: "PlenumServerTests",
+            dependencies: ["PlenumServer", "PlenumCLI", "Service", "Statements", "Ledger", "Counting"]
+        ),
         .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting", "Shares"]),
     ]
 )
