@@ -46,7 +46,7 @@ let package = Package(
         // threads, rounds, ballots, results), read strictly and written canonically.
         .target(name: "Statements", dependencies: ["Ledger", "Counting"]),
         // Storage: the append-only statement log and the views derived from it, in SQLite via GRDB.
-        .target(name: "Store", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["Ledger", "Sodium", .product(name: "GRDB", package: "GRDB.swift")]),
         // Rules: who may do what, when; statements in, receipts out. Knows nothing of HTTP.
         .target(
             name: "Service",
@@ -85,7 +85,10 @@ let package = Package(
         .testTarget(
             name: "SharesTests", dependencies: ["Shares", "Counting", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ledger", "Counting"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Ledger"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Ledger", "Sodium", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Statements", "Store", "Ledger", "Counting"]),
         .testTarget(
             name: "PlenumServerTests",
