@@ -143,6 +143,8 @@ struct AtomicityTests {
         var wrongCheckpoint = StoreFixtures.batch(leaves: 3..<5)
         wrongCheckpoint.checkpoint.root = StoreFixtures.root(99)
         Self.expectFailure(database, wrongCheckpoint, .invalidBatch)
+        // No records: the tree stays at 3, whose checkpoint is already stored.
+        Self.expectFailure(database, StoreFixtures.batch([StoreFixtures.record(leaf: 2)]).withoutRecords, .invalidBatch)
         try Self.expectUnchanged(database, seed)
     }
 
@@ -158,5 +160,14 @@ struct AtomicityTests {
         #expect(try StoreFixtures.count("statements", in: database) == 0)
         try database.append(StoreFixtures.batch([record]))
         #expect(try database.treeState()?.size == 1)
+    }
+}
+
+extension LogBatch {
+    /// The same batch with no records (tree and checkpoint kept).
+    fileprivate var withoutRecords: LogBatch {
+        var batch = self
+        batch.records = []
+        return batch
     }
 }

@@ -64,7 +64,12 @@ extension PlenumDatabase {
                 batch.checkpoint.size, batch.checkpoint.root.data, Data(batch.checkpoint.signature),
                 batch.checkpoint.created,
             ])
-            try checkpoint.execute()
+            do {
+                try checkpoint.execute()
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw StoreError(
+                    .invalidBatch, "a checkpoint of size \(batch.checkpoint.size) is already stored", underlying: error)
+            }
         }
     }
 

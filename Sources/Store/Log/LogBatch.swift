@@ -1,6 +1,6 @@
 /// Everything one group commit writes, in one transaction: the new statements, the view changes
 /// they cause, the tree state after them, and the checkpoint that signs it.
-public struct LogBatch: Sendable {
+public struct LogBatch: Hashable, Sendable {
     /// The new statements, in leaf order, continuing the log without gaps.
     public var records: [LogRecord]
     /// The view changes, applied in order after the records are inserted.
