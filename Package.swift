@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "Service",
             dependencies: [
-                "Statements", "Store", "Ledger", "Counting", .product(name: "Logging", package: "swift-log"),
+                "Statements", "Store", "Ledger", "Sodium", "Counting", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The HTTP edge: the JSON API under /api/v1 (Hummingbird), errors mapped in one place.

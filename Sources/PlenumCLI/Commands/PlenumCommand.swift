@@ -9,11 +9,17 @@ public struct PlenumCommand: AsyncParsableCommand {
             Plenum keeps an organization's proposals, decision rounds and signed ballots in an \
             append-only Merkle log that anyone entitled to can audit.
 
-            This build has key management, the offline tabulator (`plenum tally`, which also \
-            runs RCTab contest configurations) and offline value distribution (`plenum shares`); \
-            the server and the audit commands arrive with later releases.
+            Server: `plenum init` creates an organization, `plenum serve` serves it, `plenum demo` \
+            creates and serves a demo. Client commands act on a running server, signing with your \
+            key. Offline: `plenum tally` counts ballot files (and RCTab contests), `plenum shares` \
+            divides a pot.
             """,
-        subcommands: [KeyCommand.self, TallyCommand.self, SharesCommand.self]
+        subcommands: [
+            KeyCommand.self, InitCommand.self, ServeCommand.self, DemoCommand.self, InviteCommand.self,
+            JoinCommand.self, MembersCommand.self, ProposeCommand.self, ReviseCommand.self, ProposalsCommand.self,
+            CommentCommand.self, RoundCommand.self, VoteCommand.self, ReceiptCommand.self, TallyCommand.self,
+            SharesCommand.self,
+        ]
     )
 
     public init() {}

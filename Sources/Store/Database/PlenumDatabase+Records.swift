@@ -59,6 +59,15 @@ extension PlenumDatabase {
         }
     }
 
+    /// Every checkpoint, in increasing size.
+    public func checkpoints() throws(StoreError) -> [StoredCheckpoint] {
+        try read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT size, root, signature, created FROM checkpoints ORDER BY size")
+            return try Row.fetchAll(statement).map(Self.checkpoint(from:))
+        }
+    }
+
     /// The checkpoint of size `size`, if one was made.
     public func checkpoint(size: Int) throws(StoreError) -> StoredCheckpoint? {
         try read { db in

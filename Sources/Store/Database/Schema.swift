@@ -114,8 +114,8 @@ enum Schema {
 
         CREATE TABLE rounds (
             id TEXT PRIMARY KEY NOT NULL,
-            proposal_id TEXT NOT NULL REFERENCES proposals (id) DEFERRABLE INITIALLY DEFERRED,
-            revision_id TEXT NOT NULL REFERENCES revisions (id) DEFERRABLE INITIALLY DEFERRED,
+            proposal_id TEXT REFERENCES proposals (id) DEFERRABLE INITIALLY DEFERRED,
+            revision_id TEXT REFERENCES revisions (id) DEFERRABLE INITIALLY DEFERRED,
             method TEXT NOT NULL,
             state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
             opened_leaf INTEGER NOT NULL REFERENCES statements (leaf) DEFERRABLE INITIALLY DEFERRED,

@@ -13,9 +13,9 @@ public struct RoundRow: Hashable, Sendable {
     /// The round id.
     public var id: String
     /// The proposal voted on.
-    public var proposalID: String
+    public var proposalID: String?
     /// The revision voted on.
-    public var revisionID: String
+    public var revisionID: String?
     /// The voting method's name.
     public var method: String
     /// Whether the round is open or closed.
@@ -29,7 +29,7 @@ public struct RoundRow: Hashable, Sendable {
 
     /// Makes a row.
     public init(
-        id: String, proposalID: String, revisionID: String, method: String, state: State, openedLeaf: Int,
+        id: String, proposalID: String?, revisionID: String?, method: String, state: State, openedLeaf: Int,
         closedLeaf: Int?, parameters: String
     ) {
         self.id = id

@@ -1,0 +1,18 @@
+import Ledger
+import Statements
+
+/// One unit of work for the sequencer: a verified statement from a client, or a close that the
+/// schedule asks the log key to sign.
+enum Job: Sendable {
+    case statement(SignedStatement, AnyStatementPayload, received: Int64, reply: Reply)
+    case scheduledClose(StatementID, now: Int64, reply: Reply)
+
+    /// Where the job's outcome goes once its batch is durable (or refused).
+    typealias Reply = @Sendable (Result<Receipt, ServiceError>) -> Void
+
+    var reply: Reply {
+        switch self {
+        case .statement(_, _, _, let reply), .scheduledClose(_, _, let reply): return reply
+        }
+    }
+}
