@@ -182,6 +182,7 @@ struct StatementTests {
         .invalidKind("X"), .kindMismatch(expected: TestNote.kind, actual: TestVote.kind), .badSignature,
         .malformedSignature, .wrongOrganization(expected: "a", actual: "b"),
         .outsideTimeWindow(created: 0, now: 1, windowMilliseconds: 0), .malformedEntry("x"),
+        .unknownKind(TestNote.kind),
     ]
 
     static func index(of error: StatementError) -> Int {
@@ -194,13 +195,14 @@ struct StatementTests {
         case .wrongOrganization: 4
         case .outsideTimeWindow: 5
         case .malformedEntry: 6
+        case .unknownKind: 7
         }
     }
 
     @Test("every PayloadError and StatementError code is distinct")
     func codesDistinct() {
         #expect(Set(Self.payloadErrors.map(Self.index(of:))) == Set(0..<18), "one sample of each case")
-        #expect(Set(Self.statementErrors.map(Self.index(of:))) == Set(0..<7), "one sample of each case")
+        #expect(Set(Self.statementErrors.map(Self.index(of:))) == Set(0..<8), "one sample of each case")
         let codes = Self.payloadErrors.map(\.code) + Self.statementErrors.map(\.code)
         #expect(Set(codes).count == codes.count, "codes: \(codes.sorted())")
         for code in codes {

@@ -18,6 +18,8 @@ public enum StatementError: Error, Equatable, Sendable, CustomStringConvertible 
     case outsideTimeWindow(created: Int64, now: Int64, windowMilliseconds: Int64)
     /// A log entry does not split into a signature and signed bytes.
     case malformedEntry(String)
+    /// The kind is well-formed but no payload type of the verifier is signed as it.
+    case unknownKind(StatementKind)
 
     /// A stable, machine-readable identifier of the failure.
     public var code: String {
@@ -30,6 +32,7 @@ public enum StatementError: Error, Equatable, Sendable, CustomStringConvertible 
         case .wrongOrganization: return "wrong_organization"
         case .outsideTimeWindow: return "outside_time_window"
         case .malformedEntry: return "malformed_entry"
+        case .unknownKind: return "unknown_kind"
         }
     }
 
@@ -46,6 +49,7 @@ public enum StatementError: Error, Equatable, Sendable, CustomStringConvertible 
         case .outsideTimeWindow(let created, let now, let window):
             return "created at \(created) ms, more than \(window) ms away from now (\(now) ms)"
         case .malformedEntry(let reason): return "malformed log entry: \(reason)"
+        case .unknownKind(let kind): return "\(kind) is not a statement kind this verifier knows"
         }
     }
 }

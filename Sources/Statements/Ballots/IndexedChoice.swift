@@ -1,0 +1,90 @@
+/// A ballot's choice checked against its round's options, with options as indexes into the
+/// round's option list: the form that is counted.
+public enum IndexedChoice: Hashable, Sendable {
+    /// Groups of equally ranked options, most preferred first; each group ascending.
+    case ranking([[Int]])
+    /// The approved options, ascending.
+    case approve([Int])
+    /// One entry per option: its score, or nil when left blank.
+    case scores([Int32?])
+    /// One entry per option: its stance, or nil when not given (counted as abstain).
+    case stances([ConsentStance?])
+
+    /// The shape of the choice.
+    public var shape: BallotChoice.Shape {
+        switch self {
+        case .ranking: return .ranking
+        case .approve: return .approve
+        case .scores: return .scores
+        case .stances: return .stances
+        }
+    }
+
+    /// Whether this choice supports `option`, in the sense of a round's threshold: the option
+    /// is in the ranking's first group, is approved, has the ballot's highest score (a ballot
+    /// with no score supports nothing), or is agreed to.
+    public func supports(_ option: Int) -> Bool {
+        switch self {
+        case .ranking(let groups): return groups.first?.contains(option) ?? false
+        case .approve(let approved): return approved.contains(option)
+        case .scores(let scores):
+            guard option >= 0, option < scores.count, let score = scores[option] else { return false }
+            return scores.allSatisfy { ($0 ?? .min) <= score }
+        case .stances(let stances):
+            guard option >= 0, option < stances.count else { return false }
+            return stances[option] == .agree
+        }
+    }
+}
+
+extension BallotChoice {
+    /// The choice checked against a round's `options`: every name must be offered
+    /// (`not_offered`) and appear at most once (`duplicate_choice`); a score must fit in 32 bits
+    /// and not be -2^31, the blank marker (`out_of_range`). It does not check the method's own
+    /// limits; ``RoundParameters/check(ballot:)`` does.
+    public func validated(options: [String]) throws(BallotError) -> IndexedChoice {
+        var index: [String: Int] = [:]
+        for (position, option) in options.enumerated() { index[option] = position }
+        func lookup(_ name: String) throws(BallotError) -> Int {
+            guard let position = index[name] else { throw .notOffered(option: name) }
+            return position
+        }
+        switch self {
+        case .ranking(let groups):
+            var seen = Set<Int>()
+            var indexed: [[Int]] = []
+            for group in groups {
+                var positions: [Int] = []
+                for name in group {
+                    let position = try lookup(name)
+                    guard seen.insert(position).inserted else { throw .duplicateChoice(option: name) }
+                    positions.append(position)
+                }
+                indexed.append(positions.sorted())
+            }
+            return .ranking(indexed)
+        case .approve(let names):
+            var seen = Set<Int>()
+            for name in names {
+                guard seen.insert(try lookup(name)).inserted else { throw .duplicateChoice(option: name) }
+            }
+            return .approve(seen.sorted())
+        case .scores(let scores):
+            var row = [Int32?](repeating: nil, count: options.count)
+            for (name, score) in scores.sorted(by: { $0.key < $1.key }) {
+                let position = try lookup(name)
+                guard let value = Int32(exactly: score), value != Int32.min else {
+                    throw .outOfRange(option: name, reason: "must be from -2147483647 to 2147483647, not \(score)")
+                }
+                row[position] = value
+            }
+            return .scores(row)
+        case .stances(let stances):
+            var row = [ConsentStance?](repeating: nil, count: options.count)
+            for (name, stance) in stances.sorted(by: { $0.key < $1.key }) {
+                row[try lookup(name)] = stance
+            }
+            return .stances(row)
+        }
+    }
+}

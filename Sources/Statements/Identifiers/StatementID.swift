@@ -1,0 +1,67 @@
+import Ledger
+import Sodium
+
+/// The id of a statement: the SHA-256 of its signed bytes, written in payloads as 64 lower-case
+/// hexadecimal digits.
+///
+/// Statements refer to one another by id (a revision names its proposal, a ballot its round), so
+/// a reference binds the exact bytes that were signed.
+public struct StatementID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The digest.
+    public let digest: SHA256Digest
+
+    /// Wraps a digest (a ``SignedStatement/id``).
+    public init(_ digest: SHA256Digest) {
+        self.digest = digest
+    }
+
+    /// The id of `statement`.
+    public init(of statement: SignedStatement) {
+        self.digest = statement.id
+    }
+
+    /// Reads 64 lower-case hexadecimal digits; nil for anything else (upper case included, so
+    /// that every id has exactly one text form).
+    public init?(hex text: String) {
+        guard let bytes = HexDigits.bytes(text, count: 32), let digest = try? SHA256Digest(bytes: bytes) else {
+            return nil
+        }
+        self.digest = digest
+    }
+
+    /// The 64 lower-case hexadecimal digits.
+    public var hex: String { digest.hex }
+
+    public var description: String { hex }
+
+    /// Ids compare by their bytes (the same order as their hexadecimal text).
+    public static func < (lhs: StatementID, rhs: StatementID) -> Bool {
+        lhs.digest.bytes.lexicographicallyPrecedes(rhs.digest.bytes)
+    }
+}
+
+/// Lower-case hexadecimal text, the form of statement ids and commitments in payloads.
+enum HexDigits {
+    /// The `count` bytes written as `2 * count` lower-case hex digits in `text`, or nil.
+    static func bytes(_ text: String, count: Int) -> [UInt8]? {
+        let digits = Array(text.utf8)
+        guard digits.count == 2 * count else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        var index = 0
+        while index < digits.count {
+            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
+    }
+
+    private static func value(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case 0x30...0x39: return digit - 0x30
+        case 0x61...0x66: return digit - 0x61 + 10
+        default: return nil
+        }
+    }
+}
