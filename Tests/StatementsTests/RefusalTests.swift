@@ -51,7 +51,7 @@ struct RefusalTests {
     static let required: [(String, [String])] = [
         ("member.join", ["secret", "name", "nonce"]),
         ("member.invite", ["code", "name", "roles", "weight", "expires"]),
-        ("ballot.cast", ["round", "sequence"]),
+        ("ballot.cast", ["round", "revision", "sequence"]),
         (
             "round.open",
             ["question", "method", "options", "seats", "parameters", "tieBreak", "visibility", "electorate", "voters"]

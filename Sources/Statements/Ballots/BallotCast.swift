@@ -13,7 +13,8 @@ public struct BallotCast: StatementPayload, Hashable {
     public var header: StatementHeader
     /// The round (the id of its `round.open`).
     public var round: StatementID
-    /// The revision the round votes on, as the voter saw it; nil for a question round.
+    /// The revision the round votes on, as the voter saw it; nil (`null`, never absent) for a
+    /// question round.
     public var revision: StatementID?
     /// The voter's ballot number in this round; a higher one replaces a lower one.
     public var sequence: Int64
@@ -33,7 +34,12 @@ public struct BallotCast: StatementPayload, Hashable {
     public init(reading reader: inout PayloadReader) throws(PayloadError) {
         header = try StatementHeader(reading: &reader)
         round = try reader.statementID("round")
-        revision = try reader.optionalStatementID("revision")
+        // Present in every ballot: `null` says "a question round" explicitly.
+        if case .null = try reader.value("revision") {
+            revision = nil
+        } else {
+            revision = try reader.statementID("revision")
+        }
         sequence = try reader.integer("sequence", in: BallotCast.sequenceRange)
         choice = try BallotChoice(reading: &reader)
     }
