@@ -13,7 +13,7 @@ extension Organization {
     /// the signature good and the key an active member's.
     public func login(_ statement: SignedStatement) throws(ServiceError) -> (token: String, member: MemberID, expires: Int64) {
         let now = configuration.clock()
-        guard case .loginChallenge(let login) = try open(statement, now: now) else {
+        guard case .login(let login) = try open(statement, now: now) else {
             throw .malformed("kind_mismatch", "logging in takes an auth.login statement")
         }
         try access.redeem(login.challenge, now: now)

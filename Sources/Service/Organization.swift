@@ -212,6 +212,6 @@ public final class Organization: Sendable {
 extension ServiceError {
     /// A failure of the store, which is never the client's fault.
     static func storage(_ error: any Error) -> ServiceError {
-        ServiceError(.unavailable, "storage_failed", "the store failed: \(error)", cause: error as? any Error & Sendable)
+        ServiceError(.unavailable, "storage_failed", "the store failed: \(error)", cause: error as any Error & Sendable)
     }
 }

@@ -25,7 +25,7 @@ struct InviteCommand: AsyncParsableCommand {
                 header: try await client.header(), code: SHA256.hash(secret), name: name, roles: roles, weight: weight,
                 expires: Clock.milliseconds() + days * 86_400_000)
             let receipt = try await client.submit(invite)
-            try options.output(receipt) {
+            options.output(receipt) {
                 print("invited \(name); give them this secret to join with `plenum join`:")
                 print(Base64URL.encode(secret))
             }
@@ -51,7 +51,7 @@ struct JoinCommand: AsyncParsableCommand {
             }
             let client = try options.client()
             let receipt = try await client.submit(MemberJoin(header: try await client.header(), secret: bytes, name: name))
-            try options.output(receipt) {
+            options.output(receipt) {
                 print("joined as \(name) (\(client.key!.publicKey.base64url)) at leaf \(receipt["leaf"]?.integerValue ?? -1)")
             }
         }

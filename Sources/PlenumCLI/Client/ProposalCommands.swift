@@ -54,9 +54,10 @@ struct ReviseCommand: AsyncParsableCommand {
             let id = try statementArgument(proposal, "the proposal")
             let current = try await client.get("proposals/\(id.hex)")
             let parent = try statementArgument(try current.string("current"), "the current revision")
+            let currentTitle = try current.string("title")
             let revise = ProposalRevise(
-                header: try await client.header(), proposal: id, parent: parent,
-                title: title ?? (try current.string("title")), text: try body.read(), summary: summary)
+                header: try await client.header(), proposal: id, parent: parent, title: title ?? currentTitle,
+                text: try body.read(), summary: summary)
             let receipt = try await client.submit(revise)
             try options.output(receipt) { print("revision \(try receipt.string("statement"))") }
         }

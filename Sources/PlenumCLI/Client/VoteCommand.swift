@@ -39,7 +39,9 @@ struct VoteCommand: AsyncParsableCommand {
             let directory = receipts ?? VoteCommand.defaultReceipts(options)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let path = "\(directory)/\(statement).json"
-            FileManager.default.createFile(atPath: path, contents: Data(CanonicalJSON.encode(receipt)))
+            guard FileManager.default.createFile(atPath: path, contents: Data(CanonicalJSON.encode(receipt))) else {
+                throw CommandFailure("the ballot was accepted, but its receipt could not be saved to \(path)")
+            }
             options.output(receipt) {
                 print("ballot \(statement) (sequence \(sequence)) accepted at leaf \(receipt["leaf"]?.integerValue ?? -1)")
                 print("receipt saved to \(path)")

@@ -37,8 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .notice
         try await PlenumServer.run(organization: organization, host: server.host, port: server.port, logger: logger) {
             port in
-            print("Plenum is serving \(organization.id) at http://\(server.host):\(port)/api/v1/org")
-            fflush(stdout)
+            // Written unbuffered, so a script that waits for this line sees it at once.
+            let line = "Plenum is serving \(organization.id) at http://\(server.host):\(port)/api/v1/org\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Ledger
+import Sodium
 
 extension ServiceError {
     /// The refusal for a statement that failed to open: its payload, signature or header.
@@ -14,7 +15,7 @@ extension ServiceError {
             self.init(.unauthenticated, error.code, error.description, cause: error)
         case .wrongOrganization:
             self.init(.forbidden, error.code, error.description, cause: error)
-        case .invalidKind, .kindMismatch, .outsideTimeWindow, .malformedEntry:
+        case .invalidKind, .unknownKind, .kindMismatch, .outsideTimeWindow, .malformedEntry:
             self.init(.malformed, error.code, error.description, cause: error)
         }
     }

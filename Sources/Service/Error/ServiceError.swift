@@ -45,11 +45,11 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
 }
 
 extension ServiceError {
-    static func malformed(_ code: String, _ message: String) -> ServiceError { .init(.malformed, code, message) }
-    static func forbidden(_ code: String, _ message: String) -> ServiceError { .init(.forbidden, code, message) }
-    static func notFound(_ code: String, _ message: String) -> ServiceError { .init(.notFound, code, message) }
-    static func conflict(_ code: String, _ message: String) -> ServiceError { .init(.conflict, code, message) }
-    static func invalidChoice(_ code: String, _ message: String) -> ServiceError {
+    public static func malformed(_ code: String, _ message: String) -> ServiceError { .init(.malformed, code, message) }
+    public static func forbidden(_ code: String, _ message: String) -> ServiceError { .init(.forbidden, code, message) }
+    public static func notFound(_ code: String, _ message: String) -> ServiceError { .init(.notFound, code, message) }
+    public static func conflict(_ code: String, _ message: String) -> ServiceError { .init(.conflict, code, message) }
+    public static func invalidChoice(_ code: String, _ message: String) -> ServiceError {
         .init(.invalidChoice, code, message)
     }
 }

@@ -1,4 +1,5 @@
 import Ledger
+import Sodium
 import Statements
 
 /// The log as the sequencer keeps it in memory: the Merkle tree of every leaf (for inclusion

@@ -1,4 +1,5 @@
 import Ledger
+import Sodium
 import Statements
 
 /// What the service returns for every accepted statement: its leaf index and id, the signed

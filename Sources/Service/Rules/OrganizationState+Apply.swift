@@ -1,4 +1,5 @@
 import Ledger
+import Sodium
 import Statements
 
 extension OrganizationState {
@@ -17,7 +18,7 @@ extension OrganizationState {
         case .organizationCreate(let create):
             changes = try createOrganization(create, leaf: leaf)
         case .memberJoin(let join):
-            (changes, author) = try join(join, id: id, leaf: leaf, now: now)
+            (changes, author) = try joinMember(join, id: id, leaf: leaf, now: now)
         case .roundClose(let close) where close.header.author == logKey:
             changes = try closeRound(close, by: nil, leaf: leaf)
         case .roundResult(let result):
@@ -25,7 +26,7 @@ extension OrganizationState {
                 throw .forbidden("log_only", "only the log key signs result certificates")
             }
             changes = try recordResult(result, id: id)
-        case .loginChallenge:
+        case .login:
             throw .malformed("not_a_statement", "auth.login statements are for logging in, not for the log")
         default:
             let member = try activeAuthor(payload.header)
@@ -39,7 +40,7 @@ extension OrganizationState {
 
     /// The member whose active key signed `header`, refusing unknown, rotated, revoked and
     /// suspended authors.
-    func activeAuthor(_ header: StatementHeader) throws(ServiceError) -> Member {
+    public func activeAuthor(_ header: StatementHeader) throws(ServiceError) -> Member {
         if header.author == logKey {
             throw .forbidden("log_only", "the log key signs only checkpoints, scheduled closes and results")
         }
@@ -64,9 +65,9 @@ extension OrganizationState {
         _ payload: AnyStatementPayload, by author: Member, id: StatementID, leaf: UInt64, now: Int64
     ) throws(ServiceError) -> [StateChange] {
         switch payload {
-        case .memberInvite(let invite): return try invite(invite, by: author, leaf: leaf, now: now)
-        case .memberSuspend(let suspend): return try suspend(suspend, by: author)
-        case .memberReinstate(let reinstate): return try reinstate(reinstate, by: author)
+        case .memberInvite(let invite): return try inviteMember(invite, by: author, leaf: leaf, now: now)
+        case .memberSuspend(let suspend): return try suspendMember(suspend, by: author)
+        case .memberReinstate(let reinstate): return try reinstateMember(reinstate, by: author)
         case .memberRoles(let change): return try setRoles(change, by: author)
         case .memberWeight(let change): return try setWeight(change, by: author)
         case .keyRotate(let rotate): return try rotateKey(rotate, by: author, leaf: leaf)
@@ -80,7 +81,7 @@ extension OrganizationState {
         case .roundOpen(let open): return try openRound(open, by: author, id: id, leaf: leaf, now: now)
         case .roundClose(let close): return try closeRound(close, by: author, leaf: leaf)
         case .ballotCast(let ballot): return try castBallot(ballot, by: author, id: id, leaf: leaf, now: now)
-        case .organizationCreate, .memberJoin, .roundResult, .loginChallenge:
+        case .organizationCreate, .memberJoin, .roundResult, .login:
             throw .malformed("not_a_statement", "this statement cannot be applied here")
         }
     }
@@ -93,7 +94,7 @@ extension OrganizationState {
     }
 
     /// The member `id`, or a not-found refusal.
-    func member(_ id: MemberID) throws(ServiceError) -> Member {
+    public func member(_ id: MemberID) throws(ServiceError) -> Member {
         guard let member = members[id] else {
             throw .notFound("unknown_member", "no member has the id \(id)")
         }

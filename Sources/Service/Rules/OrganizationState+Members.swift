@@ -27,7 +27,7 @@ extension OrganizationState {
     }
 
     /// `member.invite`: a steward invites someone, with their roles and weight fixed now.
-    mutating func invite(_ invite: MemberInvite, by author: Member, leaf: UInt64, now: Int64) throws(ServiceError)
+    mutating func inviteMember(_ invite: MemberInvite, by author: Member, leaf: UInt64, now: Int64) throws(ServiceError)
         -> [StateChange]
     {
         try requireSteward(author, to: "invite members")
@@ -44,7 +44,7 @@ extension OrganizationState {
     }
 
     /// `member.join`: a new key redeems an invitation by revealing its secret.
-    mutating func join(_ join: MemberJoin, id: StatementID, leaf: UInt64, now: Int64) throws(ServiceError)
+    mutating func joinMember(_ join: MemberJoin, id: StatementID, leaf: UInt64, now: Int64) throws(ServiceError)
         -> ([StateChange], MemberID)
     {
         let key = join.header.author
@@ -72,7 +72,7 @@ extension OrganizationState {
     }
 
     /// `member.suspend`: a steward suspends a member, who can then sign nothing.
-    mutating func suspend(_ suspend: MemberSuspend, by author: Member) throws(ServiceError) -> [StateChange] {
+    mutating func suspendMember(_ suspend: MemberSuspend, by author: Member) throws(ServiceError) -> [StateChange] {
         try requireSteward(author, to: "suspend members")
         var target = try member(suspend.member)
         guard target.status == .active else {
@@ -85,7 +85,7 @@ extension OrganizationState {
     }
 
     /// `member.reinstate`: a steward lifts a suspension.
-    mutating func reinstate(_ reinstate: MemberReinstate, by author: Member) throws(ServiceError) -> [StateChange] {
+    mutating func reinstateMember(_ reinstate: MemberReinstate, by author: Member) throws(ServiceError) -> [StateChange] {
         try requireSteward(author, to: "reinstate members")
         var target = try member(reinstate.member)
         guard target.status == .suspended else {

@@ -1,4 +1,5 @@
 import Ledger
+import Sodium
 import Statements
 
 extension OrganizationState {
@@ -109,7 +110,7 @@ extension OrganizationState {
     }
 
     /// The proposal `id`, or a not-found refusal.
-    func proposal(_ id: StatementID) throws(ServiceError) -> Proposal {
+    public func proposal(_ id: StatementID) throws(ServiceError) -> Proposal {
         guard let proposal = proposals[id] else {
             throw .notFound("unknown_proposal", "no proposal \(id.hex)")
         }

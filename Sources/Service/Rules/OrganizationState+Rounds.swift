@@ -1,5 +1,6 @@
 import Counting
 import Ledger
+import Sodium
 import Statements
 
 extension OrganizationState {
@@ -11,7 +12,7 @@ extension OrganizationState {
             guard let key = member.currentKey else { return nil }
             return Electorate.Entry(member: member.id, key: key, weight: member.weight)
         }
-        return Electorate(entries: entries)
+        return Electorate(entries)
     }
 
     /// `round.open`: a steward opens a round on a proposal revision (or a question) with every
@@ -124,7 +125,7 @@ extension OrganizationState {
     }
 
     /// The round `id`, or a not-found refusal.
-    func round(_ id: StatementID) throws(ServiceError) -> Round {
+    public func round(_ id: StatementID) throws(ServiceError) -> Round {
         guard let round = rounds[id] else { throw .notFound("unknown_round", "no round \(id.hex)") }
         return round
     }

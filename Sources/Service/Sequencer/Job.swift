@@ -1,4 +1,5 @@
 import Ledger
+import Sodium
 import Statements
 
 /// One unit of work for the sequencer: a verified statement from a client, or a close that the

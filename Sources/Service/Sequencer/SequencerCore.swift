@@ -74,7 +74,7 @@ struct SequencerCore {
             let views = try state.viewChanges(for: changes)
             try database.append(
                 LogBatch(
-                    records: records, changes: views, tree: TreeState(size: log.size, root: log.root),
+                    records: records, changes: views, tree: TreeState(size: Int(log.size), root: log.root),
                     checkpoint: StoredCheckpoint(checkpoint, created: records.last!.received)))
         } catch {
             let failure = ServiceError(

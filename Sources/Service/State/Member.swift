@@ -1,4 +1,5 @@
 import Ledger
+import Sodium
 import Statements
 
 /// A member as the rules see them: identity (their first key), name, roles, vote weight, whether

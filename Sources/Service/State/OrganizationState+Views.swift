@@ -1,4 +1,5 @@
 import Ledger
+import Sodium
 import Statements
 import Store
 

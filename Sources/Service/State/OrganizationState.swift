@@ -1,4 +1,5 @@
 import Ledger
+import Sodium
 import Statements
 
 /// Everything the rules need to decide whether the next statement is allowed: the organization,

@@ -1,4 +1,5 @@
 import Ledger
+import Sodium
 import Statements
 
 /// A proposal: its author, current state and every revision (the first is the create statement).

@@ -1,5 +1,6 @@
 import Counting
 import Ledger
+import Sodium
 import Statements
 
 /// A decision round: its frozen parameters and electorate, its state, and the latest ballot of

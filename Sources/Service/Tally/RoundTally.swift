@@ -1,5 +1,6 @@
 import Counting
 import Ledger
+import Sodium
 import Statements
 
 /// Counting a round with the counting library: the ballot check at cast time, the count at
