@@ -89,10 +89,22 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["Store", "Ledger", "Sodium", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "ServiceTests", dependencies: ["Service", "Statements", "Store", "Ledger", "Counting"]),
+        // Shared by the service and server tests: a test organization and an in-process server.
+        .target(
+            name: "PlenumTestSupport",
+            dependencies: ["Service", "PlenumServer", "Statements", "Store", "Ledger", "Sodium"],
+            path: "Tests/PlenumTestSupport"
+        ),
+        .testTarget(
+            name: "ServiceTests",
+            dependencies: ["Service", "Statements", "Store", "Ledger", "Sodium", "Counting", "PlenumTestSupport"]
+        ),
         .testTarget(
             name: "PlenumServerTests",
-            dependencies: ["PlenumServer", "PlenumCLI", "Service", "Statements", "Ledger", "Counting"]
+            dependencies: [
+                "PlenumServer", "PlenumCLI", "Service", "Statements", "Store", "Ledger", "Sodium", "Counting",
+                "PlenumTestSupport",
+            ]
         ),
         .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting", "Shares"]),
     ]

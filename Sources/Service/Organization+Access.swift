@@ -11,7 +11,9 @@ extension Organization {
 
     /// Exchanges a signed `auth.login` statement for a token: the challenge must be outstanding,
     /// the signature good and the key an active member's.
-    public func login(_ statement: SignedStatement) throws(ServiceError) -> (token: String, member: MemberID, expires: Int64) {
+    public func login(
+        _ statement: SignedStatement
+    ) throws(ServiceError) -> (token: String, member: MemberID, expires: Int64) {
         let now = configuration.clock()
         guard case .login(let login) = try open(statement, now: now) else {
             throw .malformed("kind_mismatch", "logging in takes an auth.login statement")

@@ -23,7 +23,8 @@ extension Organization {
         return .object([
             JSONMember("state", .string("open")), JSONMember("provisional", .bool(true)),
             JSONMember("ballots", .integer(Int64(count.counted.count))), JSONMember("weight", .integer(count.weight)),
-            JSONMember("eligibleWeight", .integer(count.eligibleWeight)), JSONMember("quorumMet", .bool(count.quorumMet)),
+            JSONMember("eligibleWeight", .integer(count.eligibleWeight)),
+            JSONMember("quorumMet", .bool(count.quorumMet)),
             JSONMember("passed", .bool(count.passed)), JSONMember("outcome", count.outcomeJSON),
         ])
     }

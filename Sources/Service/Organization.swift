@@ -100,7 +100,8 @@ public final class Organization: Sendable {
         let payload = try open(statement, now: now)
         try access.admit(payload.header.author, now: now)
         let result = await withCheckedContinuation { continuation in
-            sequencer.enqueue(.statement(statement, payload, received: now, reply: { continuation.resume(returning: $0) }))
+            sequencer.enqueue(
+                .statement(statement, payload, received: now, reply: { continuation.resume(returning: $0) }))
         }
         return try result.get()
     }

@@ -194,17 +194,18 @@ struct RefusalTests {
             Self.payloadError(rotate, set: ["newKey": .string(F.member.publicKey.base64url)])?.code == "invalid_value")
     }
 
-    @Test("round.result: counted ids ascending and as many as ballots")
+    @Test("round.result: weight within the eligible weight, counted a digest, outcome an object")
     func roundResult() {
         let result = RoundResult(
             header: F.header(F.logKey), round: F.id("r"), electorate: SHA256.hash("e"),
             checkpoint: .init(size: 3, root: SHA256.hash("root")), method: "plurality", ballots: 2, weight: 2,
             eligibleWeight: 3, quorumMet: true, passed: true, outcome: .object([]),
-            counted: [F.id("a"), F.id("b")].sorted())
+            counted: RoundResult.countedDigest(of: [F.id("b"), F.id("a")]))
         #expect(Self.payloadError(result, signedBy: F.logKey) == nil)
-        let descending = JSONValue.array(result.counted.reversed().map { .string($0.hex) })
-        #expect(Self.payloadError(result, signedBy: F.logKey, set: ["counted": descending])?.code == "invalid_value")
-        #expect(Self.payloadError(result, signedBy: F.logKey, set: ["ballots": .integer(3)])?.code == "invalid_value")
+        let ascending = [F.id("a"), F.id("b")].sorted()
+        #expect(result.counted == SHA256.hash(ascending[0].digest.bytes + ascending[1].digest.bytes))
+        #expect(
+            Self.payloadError(result, signedBy: F.logKey, set: ["counted": .string("abc")])?.code == "invalid_value")
         #expect(Self.payloadError(result, signedBy: F.logKey, set: ["weight": .integer(4)])?.code == "invalid_value")
         #expect(
             Self.payloadError(result, signedBy: F.logKey, set: ["outcome": .array([])])

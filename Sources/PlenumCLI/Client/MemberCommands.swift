@@ -50,9 +50,12 @@ struct JoinCommand: AsyncParsableCommand {
                 throw CommandFailure("the secret is 32 bytes in base64url, as `plenum invite` printed it")
             }
             let client = try options.client()
-            let receipt = try await client.submit(MemberJoin(header: try await client.header(), secret: bytes, name: name))
+            let receipt = try await client.submit(
+                MemberJoin(header: try await client.header(), secret: bytes, name: name))
             options.output(receipt) {
-                print("joined as \(name) (\(client.key!.publicKey.base64url)) at leaf \(receipt["leaf"]?.integerValue ?? -1)")
+                print(
+                    "joined as \(name) (\(client.key!.publicKey.base64url)) at leaf \(receipt["leaf"]?.integerValue ?? -1)"
+                )
             }
         }
     }
@@ -76,7 +79,8 @@ struct MembersCommand: AsyncParsableCommand {
                         let roles = (member["roles"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ",")
                         print(
                             "\(member["id"]?.stringValue ?? "")  \(member["name"]?.stringValue ?? "")  [\(roles)]  "
-                                + "weight \(member["weight"]?.integerValue ?? 0)  \(member["status"]?.stringValue ?? "")")
+                                + "weight \(member["weight"]?.integerValue ?? 0)  \(member["status"]?.stringValue ?? "")"
+                        )
                     }
                 }
             }

@@ -102,14 +102,16 @@ public final class PlenumClient: @unchecked Sendable {
             (data, response) = try await session.data(for: request)
         } catch {
             throw ClientError(
-                status: 0, code: "unreachable", message: "cannot reach \(server.absoluteString): \(error.localizedDescription)")
+                status: 0, code: "unreachable",
+                message: "cannot reach \(server.absoluteString): \(error.localizedDescription)")
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         let value: JSONValue
         do {
             value = try StrictJSONParser(maximumDepth: 64, maximumBytes: 1 << 30).parse(Array(data))
         } catch {
-            throw ClientError(status: status, code: "bad_response", message: "the server's answer is not JSON: \(error)")
+            throw ClientError(
+                status: status, code: "bad_response", message: "the server's answer is not JSON: \(error)")
         }
         guard (200..<300).contains(status) else {
             let error = value["error"]

@@ -12,7 +12,9 @@ struct TextOptions: ParsableArguments {
         switch (text, file) {
         case (let text?, nil): return text
         case (nil, let path?):
-            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure("cannot read \(path)")
+            }
             return String(decoding: data, as: UTF8.self)
         default: throw CommandFailure("give the text with --text or --file (one of them)")
         }
@@ -91,7 +93,9 @@ struct ProposalsCommand: AsyncParsableCommand {
             let both = JSONValue.object([JSONMember("proposal", shown), JSONMember("thread", thread)])
             options.output(both) {
                 print("\(shown["title"]?.stringValue ?? "")  [\(shown["state"]?.stringValue ?? "")]")
-                print("current revision \(shown["current"]?.stringValue ?? "") of \(shown["revisionCount"]?.integerValue ?? 0)")
+                print(
+                    "current revision \(shown["current"]?.stringValue ?? "") of \(shown["revisionCount"]?.integerValue ?? 0)"
+                )
                 print("")
                 print(shown["text"]?.stringValue ?? "")
                 print("")

@@ -49,7 +49,9 @@ struct ReceiptCommand: AsyncParsableCommand {
                     }
                     receiptJSON = try StrictJSONParser().parse(Array(data))
                 }
-                guard case .object(let members) = receiptJSON else { throw CommandFailure("a receipt is a JSON object") }
+                guard case .object(let members) = receiptJSON else {
+                    throw CommandFailure("a receipt is a JSON object")
+                }
                 let parsed = try Receipt(json: members)
                 let org = try await client.get("org", authenticated: false)
                 let logKey = try PublicKey(base64url: try org.string("logKey"))
@@ -61,16 +63,21 @@ struct ReceiptCommand: AsyncParsableCommand {
                         JSONMember("signature", stored["signature"] ?? .null),
                     ])
                 let statement = try SignedStatement(
-                    kind: StatementKind(try reader.string("kind")), payload: Base64URL.decode(try reader.string("payload")),
+                    kind: StatementKind(try reader.string("kind")),
+                    payload: Base64URL.decode(try reader.string("payload")),
                     signature: Signature(base64url: try reader.string("signature")))
                 do {
                     try parsed.verify(statement, logKey: logKey, origin: origin)
                 } catch {
                     throw CommandFailure("the receipt does not verify: \(error)")
                 }
-                print("ok: statement \(parsed.statement.hex) is leaf \(parsed.leaf) of checkpoint size \(parsed.checkpoint.checkpoint.size)")
+                print(
+                    "ok: statement \(parsed.statement.hex) is leaf \(parsed.leaf) of checkpoint size \(parsed.checkpoint.checkpoint.size)"
+                )
                 let currentJSON = try await client.get("checkpoint", authenticated: false)
-                guard case .object(let currentMembers) = currentJSON else { throw CommandFailure("malformed checkpoint") }
+                guard case .object(let currentMembers) = currentJSON else {
+                    throw CommandFailure("malformed checkpoint")
+                }
                 var currentReader = PayloadReader(currentMembers)
                 let current = try SignedCheckpoint(reading: &currentReader)
                 let proofJSON = try await client.get(

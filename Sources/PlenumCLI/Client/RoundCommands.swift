@@ -33,7 +33,8 @@ struct RoundCommand: AsyncParsableCommand {
         @Option(help: "The share of counted weight that must support the winner, as p/q.") var threshold: String?
         @Flag(help: "Hide results until the round closes (default: visible live).") var hidden = false
         @Option(name: .customLong("budget"), help: "For participatory budgeting: the total budget.") var budget: Int64?
-        @Option(help: "For participatory budgeting: an option's cost as NAME=COST; repeat for each.") var cost: [String] = []
+        @Option(help: "For participatory budgeting: an option's cost as NAME=COST; repeat for each.") var cost:
+            [String] = []
 
         func run() async throws {
             try await clientCommand {
@@ -146,7 +147,9 @@ struct RoundCommand: AsyncParsableCommand {
                     print(
                         "\(shown["ballotsCounted"]?.integerValue ?? 0) of \(shown["voters"]?.integerValue ?? 0) voters "
                             + "have a ballot")
-                    if result["hidden"] != nil { print("results are hidden until the round closes") } else {
+                    if result["hidden"] != nil {
+                        print("results are hidden until the round closes")
+                    } else {
                         printResult(result)
                     }
                 }

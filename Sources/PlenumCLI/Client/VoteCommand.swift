@@ -33,7 +33,8 @@ struct VoteCommand: AsyncParsableCommand {
                 sequence = try mine.integer("sequence") + 1
             } catch let error as ClientError where error.code == "no_ballot" {}
             let ballot = BallotCast(
-                header: try await client.header(), round: id, revision: revision, sequence: sequence, choice: try choice())
+                header: try await client.header(), round: id, revision: revision, sequence: sequence,
+                choice: try choice())
             let receipt = try await client.submit(ballot)
             let statement = try receipt.string("statement")
             let directory = receipts ?? VoteCommand.defaultReceipts(options)
@@ -43,7 +44,9 @@ struct VoteCommand: AsyncParsableCommand {
                 throw CommandFailure("the ballot was accepted, but its receipt could not be saved to \(path)")
             }
             options.output(receipt) {
-                print("ballot \(statement) (sequence \(sequence)) accepted at leaf \(receipt["leaf"]?.integerValue ?? -1)")
+                print(
+                    "ballot \(statement) (sequence \(sequence)) accepted at leaf \(receipt["leaf"]?.integerValue ?? -1)"
+                )
                 print("receipt saved to \(path)")
             }
         }

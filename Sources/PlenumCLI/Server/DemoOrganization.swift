@@ -83,7 +83,8 @@ struct DemoOrganization {
             dev)
         try await submit(
             organization,
-            CommentPost(header: header(ada), proposal: week, stance: .against, text: "Not before the spring orders ship."),
+            CommentPost(
+                header: header(ada), proposal: week, stance: .against, text: "Not before the spring orders ship."),
             ada)
 
         let venue = try await submit(
@@ -139,7 +140,9 @@ struct DemoOrganization {
     }
 
     @discardableResult
-    private func submit<Payload: StatementPayload>(_ organization: Organization, _ payload: Payload, _ key: SigningKey)
+    private func submit<Payload: StatementPayload>(
+        _ organization: Organization, _ payload: Payload, _ key: SigningKey
+    )
         async throws -> StatementID
     {
         let statement = SignedStatement(signing: payload.canonicalBytes, as: Payload.kind, with: key)

@@ -31,12 +31,15 @@ struct InitCommand: AsyncParsableCommand {
     @Option(name: .customLong("steward-name"), help: "The first steward's display name.")
     var stewardName: String
 
-    @Option(name: .customLong("key-file"), help: ArgumentHelp("The first steward's secret key file.", valueName: "path"))
+    @Option(
+        name: .customLong("key-file"), help: ArgumentHelp("The first steward's secret key file.", valueName: "path"))
     var keyFile: String?
 
     func run() async throws {
-        let founder = try KeyFile(path: keyFile ?? KeyFile.defaultPath(environment: ProcessInfo.processInfo.environment))
-            .loadForCommand()
+        let founder = try KeyFile(
+            path: keyFile ?? KeyFile.defaultPath(environment: ProcessInfo.processInfo.environment)
+        )
+        .loadForCommand()
         guard !FileManager.default.fileExists(atPath: server.db) else {
             throw CommandFailure("\(server.db) already exists; choose another --db")
         }
@@ -52,7 +55,9 @@ struct InitCommand: AsyncParsableCommand {
             throw CommandFailure("cannot create the organization: \(error)")
         }
         print("created \(org) in \(server.db); log key \(logKey.publicKey.base64url) saved to \(logKeyFile.path)")
-        print("first steward: \(stewardName) (\(founder.publicKey.base64url)); start it with `plenum serve --db \(server.db)`")
+        print(
+            "first steward: \(stewardName) (\(founder.publicKey.base64url)); start it with `plenum serve --db \(server.db)`"
+        )
     }
 }
 

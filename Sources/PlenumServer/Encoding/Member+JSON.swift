@@ -40,7 +40,8 @@ extension Electorate {
                     entries.map { entry in
                         .object([
                             JSONMember("member", .string(entry.member.base64url)),
-                            JSONMember("key", .string(entry.key.base64url)), JSONMember("weight", .integer(entry.weight)),
+                            JSONMember("key", .string(entry.key.base64url)),
+                            JSONMember("weight", .integer(entry.weight)),
                         ])
                     })),
         ])

@@ -19,7 +19,8 @@ extension Proposal {
         var members = [
             JSONMember("id", .string(id.hex)), JSONMember("author", .string(author.base64url)),
             JSONMember("state", .string(state.rawValue)), JSONMember("title", .string(current.title)),
-            JSONMember("current", .string(current.id.hex)), JSONMember("revisionCount", .integer(Int64(revisions.count))),
+            JSONMember("current", .string(current.id.hex)),
+            JSONMember("revisionCount", .integer(Int64(revisions.count))),
             JSONMember("rounds", .array(rounds.map { .string($0.hex) })), JSONMember("leaf", .integer(Int64(leaf))),
         ]
         if withRevisions {
@@ -40,7 +41,8 @@ extension Comment {
             JSONMember("author", .string(author.base64url)), JSONMember("stance", .string(current.stance.rawValue)),
             JSONMember("text", visible ? .string(current.text) : .null),
             JSONMember("hidden", hiddenReason.map(JSONValue.string) ?? .null),
-            JSONMember("version", .integer(Int64(versions.count))), JSONMember("latest", .string(current.statement.hex)),
+            JSONMember("version", .integer(Int64(versions.count))),
+            JSONMember("latest", .string(current.statement.hex)),
             JSONMember("created", .integer(versions[0].created)), JSONMember("leaf", .integer(Int64(leaf))),
         ])
     }

@@ -6,7 +6,9 @@ import StrictJSON
 /// Turns every error a route throws into the API's JSON error body with the right status, so no
 /// route formats an error itself and nothing leaks a stack or a type name.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         do {
@@ -23,9 +25,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError {
             switch error.status {
             case .contentTooLarge:
-                return ErrorMiddleware.response(APIError(.contentTooLarge, "too_large", "the request body is too large"))
+                return ErrorMiddleware.response(
+                    APIError(.contentTooLarge, "too_large", "the request body is too large"))
             case .notFound:
-                return ErrorMiddleware.response(APIError(.notFound, "not_found", "no such resource: \(request.uri.path)"))
+                return ErrorMiddleware.response(
+                    APIError(.notFound, "not_found", "no such resource: \(request.uri.path)"))
             case .methodNotAllowed:
                 return ErrorMiddleware.response(
                     APIError(.methodNotAllowed, "method_not_allowed", "\(request.method) is not allowed here"))

@@ -40,7 +40,9 @@ enum RequestJSON {
             }
             for (index, element) in elements.enumerated() { try checkArrays(element, path: "\(path)[\(index)]") }
         case .object(let members):
-            for member in members { try checkArrays(member.value, path: path.isEmpty ? member.key : "\(path).\(member.key)") }
+            for member in members {
+                try checkArrays(member.value, path: path.isEmpty ? member.key : "\(path).\(member.key)")
+            }
         default:
             return
         }

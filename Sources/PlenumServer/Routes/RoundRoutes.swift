@@ -32,7 +32,8 @@ extension PlenumAPI {
             }
             let receipt = try organization.receipt(for: ballot.statement)
             return JSONResponse.object([
-                JSONMember("statement", .string(ballot.statement.hex)), JSONMember("sequence", .integer(ballot.sequence)),
+                JSONMember("statement", .string(ballot.statement.hex)),
+                JSONMember("sequence", .integer(ballot.sequence)),
                 JSONMember("receipt", receipt.json),
             ])
         }

@@ -5,7 +5,10 @@ extension ServiceConfiguration {
     public static let environmentKeys: [(key: String, meaning: String)] = [
         ("PLENUM_TIME_WINDOW_MS", "how far a statement's created time may be from the server clock (default 300000)"),
         ("PLENUM_TOKEN_LIFETIME_MS", "how long a login token lasts (default 900000)"),
-        ("PLENUM_RATE_PER_AUTHOR", "statements per second one key may send on average; 0 turns the limit off (default 20)"),
+        (
+            "PLENUM_RATE_PER_AUTHOR",
+            "statements per second one key may send on average; 0 turns the limit off (default 20)"
+        ),
         ("PLENUM_BURST_PER_AUTHOR", "statements one key may send in a burst (default 100)"),
         ("PLENUM_MAX_BATCH", "the most statements committed in one transaction (default 2048)"),
     ]

@@ -27,7 +27,9 @@ extension OrganizationState {
     }
 
     /// `member.invite`: a steward invites someone, with their roles and weight fixed now.
-    mutating func inviteMember(_ invite: MemberInvite, by author: Member, leaf: UInt64, now: Int64) throws(ServiceError)
+    mutating func inviteMember(
+        _ invite: MemberInvite, by author: Member, leaf: UInt64, now: Int64
+    ) throws(ServiceError)
         -> [StateChange]
     {
         try requireSteward(author, to: "invite members")
@@ -44,7 +46,9 @@ extension OrganizationState {
     }
 
     /// `member.join`: a new key redeems an invitation by revealing its secret.
-    mutating func joinMember(_ join: MemberJoin, id: StatementID, leaf: UInt64, now: Int64) throws(ServiceError)
+    mutating func joinMember(
+        _ join: MemberJoin, id: StatementID, leaf: UInt64, now: Int64
+    ) throws(ServiceError)
         -> ([StateChange], MemberID)
     {
         let key = join.header.author
@@ -85,7 +89,8 @@ extension OrganizationState {
     }
 
     /// `member.reinstate`: a steward lifts a suspension.
-    mutating func reinstateMember(_ reinstate: MemberReinstate, by author: Member) throws(ServiceError) -> [StateChange] {
+    mutating func reinstateMember(_ reinstate: MemberReinstate, by author: Member) throws(ServiceError) -> [StateChange]
+    {
         try requireSteward(author, to: "reinstate members")
         var target = try member(reinstate.member)
         guard target.status == .suspended else {
@@ -117,7 +122,8 @@ extension OrganizationState {
     }
 
     /// `key.rotate`: a member replaces their key with a new one, signing with the old.
-    mutating func rotateKey(_ rotate: KeyRotate, by author: Member, leaf: UInt64) throws(ServiceError) -> [StateChange] {
+    mutating func rotateKey(_ rotate: KeyRotate, by author: Member, leaf: UInt64) throws(ServiceError) -> [StateChange]
+    {
         let newKey = rotate.newKey
         if newKey == logKey || keys[newKey] != nil {
             throw .conflict("key_registered", "the key \(newKey.base64url) is already registered")
@@ -131,7 +137,8 @@ extension OrganizationState {
     }
 
     /// `key.revoke`: a member (or a steward, for a lost or stolen key) revokes a member's active key.
-    mutating func revokeKey(_ revoke: KeyRevoke, by author: Member, leaf: UInt64) throws(ServiceError) -> [StateChange] {
+    mutating func revokeKey(_ revoke: KeyRevoke, by author: Member, leaf: UInt64) throws(ServiceError) -> [StateChange]
+    {
         guard author.id == revoke.member || author.has(.steward) else {
             throw .forbidden("not_allowed", "only the member or a steward can revoke a member's key")
         }

@@ -4,7 +4,9 @@ import Statements
 
 extension OrganizationState {
     /// `proposal.create`: any active member writes a proposal; the statement is its first revision.
-    mutating func createProposal(_ create: ProposalCreate, by author: Member, id: StatementID, leaf: UInt64)
+    mutating func createProposal(
+        _ create: ProposalCreate, by author: Member, id: StatementID, leaf: UInt64
+    )
         -> [StateChange]
     {
         let revision = Revision(
@@ -18,7 +20,9 @@ extension OrganizationState {
     }
 
     /// `proposal.revise`: the author or a steward writes a new revision of the current one.
-    mutating func reviseProposal(_ revise: ProposalRevise, by author: Member, id: StatementID, leaf: UInt64)
+    mutating func reviseProposal(
+        _ revise: ProposalRevise, by author: Member, id: StatementID, leaf: UInt64
+    )
         throws(ServiceError) -> [StateChange]
     {
         var proposal = try proposal(revise.proposal)
@@ -26,12 +30,14 @@ extension OrganizationState {
             throw .forbidden("not_author", "only the proposal's author or a steward can revise it")
         }
         guard proposal.state == .discussion else {
-            throw .conflict("proposal_closed", "the proposal is \(proposal.state.rawValue); it can no longer be revised")
+            throw .conflict(
+                "proposal_closed", "the proposal is \(proposal.state.rawValue); it can no longer be revised")
         }
         guard proposal.current.id == revise.parent else {
             throw .conflict(
                 "stale_revision",
-                "the revision \(revise.parent.hex) is not the current one (\(proposal.current.id.hex)); revise the current text")
+                "the revision \(revise.parent.hex) is not the current one (\(proposal.current.id.hex)); revise the current text"
+            )
         }
         proposal.revisions.append(
             Revision(
@@ -43,7 +49,9 @@ extension OrganizationState {
     }
 
     /// `proposal.state`: a steward moves a proposal through its lifecycle; its author may withdraw it.
-    mutating func changeProposalState(_ change: ProposalStateChange, by author: Member) throws(ServiceError)
+    mutating func changeProposalState(
+        _ change: ProposalStateChange, by author: Member
+    ) throws(ServiceError)
         -> [StateChange]
     {
         var proposal = try proposal(change.proposal)
@@ -60,7 +68,9 @@ extension OrganizationState {
     }
 
     /// `comment.post`: a member comments in a proposal's thread, or replies to a comment there.
-    mutating func postComment(_ post: CommentPost, by author: Member, id: StatementID, leaf: UInt64)
+    mutating func postComment(
+        _ post: CommentPost, by author: Member, id: StatementID, leaf: UInt64
+    )
         throws(ServiceError) -> [StateChange]
     {
         _ = try proposal(post.proposal)
@@ -79,7 +89,9 @@ extension OrganizationState {
     }
 
     /// `comment.edit`: the author writes a new version of their comment.
-    mutating func editComment(_ edit: CommentEdit, by author: Member, id: StatementID, leaf: UInt64)
+    mutating func editComment(
+        _ edit: CommentEdit, by author: Member, id: StatementID, leaf: UInt64
+    )
         throws(ServiceError) -> [StateChange]
     {
         guard var comment = comments[edit.comment] else {
@@ -89,7 +101,8 @@ extension OrganizationState {
             throw .forbidden("not_author", "only the comment's author can edit it")
         }
         comment.versions.append(
-            Comment.Version(statement: id, stance: edit.stance, text: edit.text, created: edit.header.created, leaf: leaf))
+            Comment.Version(
+                statement: id, stance: edit.stance, text: edit.text, created: edit.header.created, leaf: leaf))
         comments[comment.id] = comment
         return [.comment(comment.id)]
     }

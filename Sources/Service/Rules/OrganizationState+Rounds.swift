@@ -17,7 +17,9 @@ extension OrganizationState {
 
     /// `round.open`: a steward opens a round on a proposal revision (or a question) with every
     /// parameter fixed, committing to the electorate frozen now.
-    mutating func openRound(_ open: RoundOpen, by author: Member, id: StatementID, leaf: UInt64, now: Int64)
+    mutating func openRound(
+        _ open: RoundOpen, by author: Member, id: StatementID, leaf: UInt64, now: Int64
+    )
         throws(ServiceError) -> [StateChange]
     {
         try requireSteward(author, to: "open rounds")
@@ -27,7 +29,8 @@ extension OrganizationState {
                 throw .notFound("unknown_revision", "the round names no revision of proposal \(proposalID.hex)")
             }
             guard proposal.state == .discussion else {
-                throw .conflict("proposal_closed", "the proposal is \(proposal.state.rawValue); no round can open on it")
+                throw .conflict(
+                    "proposal_closed", "the proposal is \(proposal.state.rawValue); no round can open on it")
             }
         }
         if let closes = open.closes, closes <= now {
@@ -53,7 +56,9 @@ extension OrganizationState {
     }
 
     /// `round.close` by a steward, or by the log key when the schedule says so.
-    mutating func closeRound(_ close: RoundClose, by author: Member?, leaf: UInt64) throws(ServiceError)
+    mutating func closeRound(
+        _ close: RoundClose, by author: Member?, leaf: UInt64
+    ) throws(ServiceError)
         -> [StateChange]
     {
         if let author { try requireSteward(author, to: "close rounds") }
@@ -81,7 +86,9 @@ extension OrganizationState {
     }
 
     /// `ballot.cast`: a voter of the frozen electorate casts or replaces their ballot.
-    mutating func castBallot(_ ballot: BallotCast, by author: Member, id: StatementID, leaf: UInt64, now: Int64)
+    mutating func castBallot(
+        _ ballot: BallotCast, by author: Member, id: StatementID, leaf: UInt64, now: Int64
+    )
         throws(ServiceError) -> [StateChange]
     {
         let (previous, choice) = try checkBallot(ballot, by: author, now: now)
@@ -99,7 +106,9 @@ extension OrganizationState {
 
     /// Every rule for a ballot, without changing anything; returns the ballot it replaces and
     /// the choice checked against the round's options and method.
-    private func checkBallot(_ ballot: BallotCast, by author: Member, now: Int64) throws(ServiceError) -> (
+    private func checkBallot(
+        _ ballot: BallotCast, by author: Member, now: Int64
+    ) throws(ServiceError) -> (
         Round.CountedBallot?, IndexedChoice
     ) {
         let round = try round(ballot.round)

@@ -8,7 +8,9 @@ import Store
 enum Replay {
     /// The replayed state and log, and the reason to refuse writes if the stored log does not
     /// match its last checkpoint (or a stored statement no longer verifies or applies).
-    static func run(database: PlenumDatabase, logKey: PublicKey) throws(ServiceError) -> (
+    static func run(
+        database: PlenumDatabase, logKey: PublicKey
+    ) throws(ServiceError) -> (
         OrganizationState, LogState, ServiceError?
     ) {
         var state: OrganizationState?

@@ -90,13 +90,16 @@ struct SequencerCore {
     }
 
     /// Applies one statement at the next leaf and adds it to the batch.
-    private mutating func append(_ statement: SignedStatement, _ payload: AnyStatementPayload, received: Int64)
+    private mutating func append(
+        _ statement: SignedStatement, _ payload: AnyStatementPayload, received: Int64
+    )
         throws(ServiceError) -> UInt64
     {
         let leaf = log.size
         changes += try state.apply(payload, statement: statement, leaf: leaf, now: received)
         _ = log.append(statement)
-        records.append(LogRecord(leaf: Int(leaf), statement: statement, author: payload.header.author, received: received))
+        records.append(
+            LogRecord(leaf: Int(leaf), statement: statement, author: payload.header.author, received: received))
         return leaf
     }
 

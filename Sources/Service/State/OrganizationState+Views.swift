@@ -10,7 +10,8 @@ extension OrganizationState {
         var rows: [ViewChange] = []
         rows.reserveCapacity(changes.count)
         for change in changes {
-            if case .ballot = change {} else {
+            if case .ballot = change {
+            } else {
                 guard seen.insert(change).inserted else { continue }
             }
             rows += try viewRows(for: change)
@@ -58,7 +59,8 @@ extension OrganizationState {
                         createdLeaf: Int(proposal.leaf)))
             ]
         case .revision(let id):
-            guard let owner = revisionOwner[id], let revision = proposals[owner]?.revisions.first(where: { $0.id == id })
+            guard let owner = revisionOwner[id],
+                let revision = proposals[owner]?.revisions.first(where: { $0.id == id })
             else { return [] }
             return [
                 .revision(

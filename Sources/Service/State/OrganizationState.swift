@@ -55,6 +55,8 @@ public enum StateChange: Sendable, Hashable {
     case revision(StatementID)
     case comment(StatementID)
     case round(StatementID)
-    case ballot(round: StatementID, statement: StatementID, voter: MemberID, sequence: Int64, leaf: UInt64, replaced: StatementID?)
+    case ballot(
+        round: StatementID, statement: StatementID, voter: MemberID, sequence: Int64, leaf: UInt64,
+        replaced: StatementID?)
     case outcome(StatementID)
 }

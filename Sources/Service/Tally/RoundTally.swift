@@ -31,7 +31,9 @@ public enum RoundTally {
                 return .object([
                     JSONMember(
                         "error",
-                        .object([JSONMember("code", .string(error.code)), JSONMember("message", .string(error.message))]))
+                        .object([
+                            JSONMember("code", .string(error.code)), JSONMember("message", .string(error.message)),
+                        ]))
                 ])
             }
         }
@@ -96,7 +98,7 @@ public enum RoundTally {
             checkpoint: RoundResult.LogState(size: Int64(checkpointSize), root: checkpointRoot),
             method: round.parameters.method, ballots: count.counted.count, weight: count.weight,
             eligibleWeight: count.eligibleWeight, quorumMet: count.quorumMet, passed: count.passed,
-            outcome: count.outcomeJSON, counted: count.counted)
+            outcome: count.outcomeJSON, counted: RoundResult.countedDigest(of: count.counted))
     }
 }
 

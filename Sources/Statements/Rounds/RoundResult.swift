@@ -37,7 +37,7 @@ public struct RoundResult: StatementPayload, Hashable {
     public var checkpoint: LogState
     /// The method counted with.
     public var method: String
-    /// The number of counted ballots (the size of ``counted``).
+    /// The number of counted ballots.
     public var ballots: Int
     /// Their total weight.
     public var weight: Int64
@@ -50,13 +50,14 @@ public struct RoundResult: StatementPayload, Hashable {
     public var passed: Bool
     /// The outcome's canonical JSON object (`Outcome.json`).
     public var outcome: JSONValue
-    /// The ids of the counted ballots, ascending.
-    public var counted: [StatementID]
+    /// The commitment to the counted ballots: ``countedDigest(of:)`` of their ids. A round of a
+    /// million ballots keeps a certificate of a few hundred bytes; the record lists the ballots.
+    public var counted: SHA256Digest
 
     public init(
         header: StatementHeader, round: StatementID, electorate: SHA256Digest, checkpoint: LogState, method: String,
         ballots: Int, weight: Int64, eligibleWeight: Int64, quorumMet: Bool, passed: Bool, outcome: JSONValue,
-        counted: [StatementID]
+        counted: SHA256Digest
     ) {
         self.header = header
         self.round = round
@@ -93,25 +94,17 @@ public struct RoundResult: StatementPayload, Hashable {
         guard case .object = outcome else {
             throw .wrongType(field: "outcome", expected: "an object", actual: outcome.typeName)
         }
-        var counted: [StatementID] = []
-        for (index, element) in try reader.array("counted").enumerated() {
-            guard case .string(let text) = element else {
-                throw .wrongType(field: "counted[\(index)]", expected: "a string", actual: element.typeName)
-            }
-            guard let id = StatementID(hex: text) else {
-                throw .invalidValue(
-                    field: "counted[\(index)]", reason: "must be a statement id (64 lower-case hex digits)")
-            }
-            if let last = counted.last, !(last < id) {
-                throw .invalidValue(field: "counted[\(index)]", reason: "ids must be ascending, each once")
-            }
-            counted.append(id)
-        }
-        self.counted = counted
+        counted = try reader.hexDigest("counted")
         ballots = Int(try reader.integer("ballots", in: 0...Int64.max))
-        guard ballots == counted.count else {
-            throw .invalidValue(field: "ballots", reason: "must be the number of counted ids (\(counted.count))")
-        }
+    }
+
+    /// SHA-256 of the counted ballots' 32-byte ids, ascending, concatenated: what ``counted``
+    /// commits to.
+    public static func countedDigest(of ids: [StatementID]) -> SHA256Digest {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(ids.count * 32)
+        for id in ids.sorted() { bytes.append(contentsOf: id.digest.bytes) }
+        return SHA256.hash(bytes)
     }
 
     public var members: [JSONMember] {
@@ -126,7 +119,7 @@ public struct RoundResult: StatementPayload, Hashable {
             JSONMember("quorumMet", .bool(quorumMet)),
             JSONMember("passed", .bool(passed)),
             JSONMember("outcome", outcome),
-            JSONMember("counted", .array(counted.map { .string($0.hex) })),
+            JSONMember("counted", .string(counted.hex)),
         ]
     }
 }
