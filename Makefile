@@ -1,5 +1,5 @@
 # Plenum's two set-up commands on a fresh Debian machine with Swift 6:
-#   make run    builds and runs plenum (for now: its help, and `plenum key new` makes a key)
+#   make run    builds plenum and serves a demo organization (plenum demo) at http://127.0.0.1:8080
 #   make test   runs every test
 # Both first install the Debian packages the build links against, when they are missing.
 
@@ -7,7 +7,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libsodium-dev libsqlite3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps lint bench bench-foundation bench-counting bench-rctab format differential oracles urcvt
+.PHONY: run test deps lint walkthrough openapi bench bench-foundation bench-counting bench-rctab format differential oracles urcvt
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -18,8 +18,21 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+ARGS ?= demo
+
 run: deps
 	$(SWIFT) run plenum $(ARGS)
+
+# Runs the README's walkthrough (the ```sh walkthrough block) as written, in an empty folder, with
+# the built plenum on the PATH.
+WALKTHROUGH := .build/walkthrough
+
+walkthrough: deps
+	$(SWIFT) build --product plenum
+	@rm -rf $(WALKTHROUGH) && mkdir -p $(WALKTHROUGH)
+	@awk '/^```sh walkthrough$$/ {on=1; next} /^```$$/ {on=0} on' README.md > $(WALKTHROUGH)/walkthrough.sh
+	@cd $(WALKTHROUGH) && PATH="$$($(SWIFT) build --show-bin-path):$$PATH" \
+	  bash -c 'set -euo pipefail; trap "jobs -p | xargs -r kill 2>/dev/null" EXIT; . ./walkthrough.sh'
 
 test: deps
 	$(SWIFT) test
@@ -77,3 +90,8 @@ bench-counting: deps oracles
 
 bench-rctab: deps
 	$(SWIFT) run -c release plenum-benchmarks rctab ../shared/ballots/rctab
+
+# docs/openapi.yaml checked against the OpenAPI 3.1 schema (openapi-spec-validator from PyPI).
+openapi: oracles
+	@$(ORACLES)/bin/python -c "import openapi_spec_validator" 2>/dev/null || $(ORACLES)/bin/pip install -q openapi-spec-validator==0.7.1
+	$(ORACLES)/bin/openapi-spec-validator docs/openapi.yaml

@@ -144,7 +144,7 @@ extension OrganizationState {
         }
         let target = try member(revoke.member)
         guard let key = keys[revoke.key], key.member == target.id, key.status == .active else {
-            throw .conflict("unknown_key", "\(revoke.key.base64url) is not an active key of \(target.name)")
+            throw .conflict("key_not_active", "\(revoke.key.base64url) is not an active key of \(target.name)")
         }
         if target.has(.steward), target.status == .active { try requireAnotherSteward(besides: target.id) }
         keys[revoke.key]?.status = .revoked
