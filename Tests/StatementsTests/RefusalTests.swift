@@ -200,7 +200,7 @@ struct RefusalTests {
             header: F.header(F.logKey), round: F.id("r"), electorate: SHA256.hash("e"),
             checkpoint: .init(size: 3, root: SHA256.hash("root")), method: "plurality", ballots: 2, weight: 2,
             eligibleWeight: 3, quorumMet: true, passed: true, outcome: .object([]),
-            counted: RoundResult.countedDigest(of: [F.id("b"), F.id("a")]))
+            counted: RoundResult.countedDigest(of: [F.id("b"), F.id("a")]), cast: 3)
         #expect(Self.payloadError(result, signedBy: F.logKey) == nil)
         let ascending = [F.id("a"), F.id("b")].sorted()
         #expect(result.counted == SHA256.hash(ascending[0].digest.bytes + ascending[1].digest.bytes))

@@ -107,7 +107,7 @@ struct RoundTripTests {
                     checkpoint: .init(size: 42, root: SHA256.hash("root")), method: "plurality", ballots: 2,
                     weight: 5, eligibleWeight: 6, quorumMet: true, passed: true,
                     outcome: .object([JSONMember("winners", .array([.integer(0)]))]),
-                    counted: RoundResult.countedDigest(of: [F.id("b1"), F.id("b2")]))), seed: 0x01),
+                    counted: RoundResult.countedDigest(of: [F.id("b1"), F.id("b2")]), cast: 2)), seed: 0x01),
         Sample(
             payload: .ballotCast(
                 BallotCast(

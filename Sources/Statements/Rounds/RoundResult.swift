@@ -53,11 +53,14 @@ public struct RoundResult: StatementPayload, Hashable {
     /// The commitment to the counted ballots: ``countedDigest(of:)`` of their ids. A round of a
     /// million ballots keeps a certificate of a few hundred bytes; the record lists the ballots.
     public var counted: SHA256Digest
+    /// How many ballot statements the round accepted, replaced ones included: an auditor's
+    /// record must hold exactly this many.
+    public var cast: Int
 
     public init(
         header: StatementHeader, round: StatementID, electorate: SHA256Digest, checkpoint: LogState, method: String,
         ballots: Int, weight: Int64, eligibleWeight: Int64, quorumMet: Bool, passed: Bool, outcome: JSONValue,
-        counted: SHA256Digest
+        counted: SHA256Digest, cast: Int
     ) {
         self.header = header
         self.round = round
@@ -71,6 +74,7 @@ public struct RoundResult: StatementPayload, Hashable {
         self.passed = passed
         self.outcome = outcome
         self.counted = counted
+        self.cast = cast
     }
 
     public init(reading reader: inout PayloadReader) throws(PayloadError) {
@@ -96,6 +100,10 @@ public struct RoundResult: StatementPayload, Hashable {
         }
         counted = try reader.hexDigest("counted")
         ballots = Int(try reader.integer("ballots", in: 0...Int64.max))
+        cast = Int(try reader.integer("cast", in: 0...Int64.max))
+        guard cast >= ballots else {
+            throw .invalidValue(field: "cast", reason: "must be at least the number of counted ballots")
+        }
     }
 
     /// SHA-256 of the counted ballots' 32-byte ids, ascending, concatenated: what ``counted``
@@ -120,6 +128,7 @@ public struct RoundResult: StatementPayload, Hashable {
             JSONMember("passed", .bool(passed)),
             JSONMember("outcome", outcome),
             JSONMember("counted", .string(counted.hex)),
+            JSONMember("cast", .integer(Int64(cast))),
         ]
     }
 }
