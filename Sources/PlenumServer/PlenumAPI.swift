@@ -14,14 +14,28 @@ public struct PlenumAPI: Sendable {
 
     /// A router with every route and the error middleware.
     public func router() -> Router<BasicRequestContext> {
+        // The routes are added to a router first only to learn them, so the error middleware of
+        // the real router can answer 405 for a known path with another method.
+        let routes = PlenumAPI.addRoutes(to: Router(context: BasicRequestContext.self), organization).routes.map {
+            (method: $0.method, segments: $0.path.description.split(separator: "/"))
+        }
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(routes: routes))
+        return PlenumAPI.addRoutes(to: router, organization)
+    }
+
+    private static func addRoutes(
+        to router: Router<BasicRequestContext>, _ organization: Organization
+    ) -> Router<
+        BasicRequestContext
+    > {
+        let api = PlenumAPI(organization: organization)
         let group = router.group(RouterPath(PlenumAPI.prefix))
-        addAccessRoutes(to: group)
-        addLogRoutes(to: group)
-        addMemberRoutes(to: group)
-        addProposalRoutes(to: group)
-        addRoundRoutes(to: group)
+        api.addAccessRoutes(to: group)
+        api.addLogRoutes(to: group)
+        api.addMemberRoutes(to: group)
+        api.addProposalRoutes(to: group)
+        api.addRoundRoutes(to: group)
         group.get("health") { _, _ in JSONResponse.object([.init("status", .string("ok"))]) }
         return router
     }

@@ -8,6 +8,9 @@ extension SignedStatement {
     init(wire reader: inout PayloadReader) throws {
         let kindName = try reader.string("kind")
         let payloadText = try reader.string("payload")
+        guard reader.optionalValue("signature") != nil else {
+            throw APIError(.unauthorized, "missing_signature", "the statement has no signature")
+        }
         let signatureText = try reader.string("signature")
         try reader.finishRequest()
         let kind: StatementKind

@@ -12,8 +12,17 @@ enum RequestJSON {
 
     /// The body's top-level object, read by a ``PayloadReader`` that refuses unknown fields.
     static func object(of request: Request, limit: Int = maximumBody) async throws -> PayloadReader {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw APIError(.contentTooLarge, "too_large", "the request body is \(length) bytes; at most \(limit)")
+        }
         var request = request
-        let buffer = try await request.collectBody(upTo: limit)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch {
+            // Without a Content-Length, a body over the limit is found while reading it.
+            throw APIError(.contentTooLarge, "too_large", "the request body is over \(limit) bytes")
+        }
         let bytes = Array(buffer.readableBytesView)
         let value: JSONValue
         do {
