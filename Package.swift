@@ -45,13 +45,16 @@ let package = Package(
         // Pure: the payload of every kind of statement the service accepts (members, proposals,
         // threads, rounds, ballots, results), read strictly and written canonically.
         .target(name: "Statements", dependencies: ["Ledger", "Counting"]),
+        // Pure: the audit record of a round (docs/audit-record.md) and its offline verifier.
+        .target(name: "Audit", dependencies: ["Ledger", "Sodium", "Statements", "Counting"]),
         // Storage: the append-only statement log and the views derived from it, in SQLite via GRDB.
         .target(name: "Store", dependencies: ["Ledger", "Sodium", .product(name: "GRDB", package: "GRDB.swift")]),
         // Rules: who may do what, when; statements in, receipts out. Knows nothing of HTTP.
         .target(
             name: "Service",
             dependencies: [
-                "Statements", "Store", "Ledger", "Sodium", "Counting", .product(name: "Logging", package: "swift-log"),
+                "Statements", "Store", "Ledger", "Sodium", "Counting", "Audit",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The HTTP edge: the JSON API under /api/v1 (Hummingbird), errors mapped in one place.
@@ -67,7 +70,7 @@ let package = Package(
         .target(
             name: "PlenumCLI",
             dependencies: [
-                "Sodium", "Ledger", "Counting", "RCTab", "Shares", "Statements", "Service", "PlenumServer",
+                "Sodium", "Ledger", "Counting", "RCTab", "Shares", "Statements", "Service", "PlenumServer", "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,7 +79,10 @@ let package = Package(
         .target(name: "CSodiumBaseline", dependencies: ["CSodium"]),
         .executableTarget(
             name: "plenum-benchmarks",
-            dependencies: ["Sodium", "Ledger", "Counting", "RCTab", "CSodiumBaseline"]
+            dependencies: [
+                "Sodium", "Ledger", "Counting", "RCTab", "CSodiumBaseline", "Statements", "Store", "Service",
+                "PlenumServer", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),
@@ -105,6 +111,10 @@ let package = Package(
                 "PlenumServer", "PlenumCLI", "Service", "Statements", "Store", "Ledger", "Sodium", "Counting",
                 "PlenumTestSupport",
             ]
+        ),
+        .testTarget(
+            name: "AuditTests",
+            dependencies: ["Audit", "Service", "Statements", "Ledger", "Sodium", "Counting", "PlenumTestSupport"]
         ),
         .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting", "Shares"]),
     ]

@@ -85,27 +85,21 @@ public final class PlenumClient: @unchecked Sendable {
         return try await request("POST", path, body: CanonicalJSON.encode(body))
     }
 
-    private func request(_ method: String, _ path: String, body: [UInt8]?) async throws -> JSONValue {
-        guard let url = URL(string: "api/v1/" + path, relativeTo: server) else {
-            throw ClientError(status: 0, code: "bad_url", message: "cannot form a URL for \(path)")
-        }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = Data(body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: request)
-        } catch {
+    /// `GET /api/v1/<path>` as raw bytes (a record), after logging in.
+    public func download(_ path: String) async throws -> [UInt8] {
+        try await login()
+        let (status, data) = try await exchange("GET", path, body: nil)
+        guard (200..<300).contains(status) else {
+            let value = try? StrictJSONParser().parse(Array(data))
             throw ClientError(
-                status: 0, code: "unreachable",
-                message: "cannot reach \(server.absoluteString): \(error.localizedDescription)")
+                status: status, code: value?["error"]?["code"]?.stringValue ?? "http_\(status)",
+                message: value?["error"]?["message"]?.stringValue ?? "the server answered \(status)")
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return Array(data)
+    }
+
+    private func request(_ method: String, _ path: String, body: [UInt8]?) async throws -> JSONValue {
+        let (status, data) = try await exchange(method, path, body: body)
         let value: JSONValue
         do {
             value = try StrictJSONParser(maximumDepth: 64, maximumBytes: 1 << 30).parse(Array(data))
@@ -120,6 +114,27 @@ public final class PlenumClient: @unchecked Sendable {
                 message: error?["message"]?.stringValue ?? "the server answered \(status)")
         }
         return value
+    }
+
+    private func exchange(_ method: String, _ path: String, body: [UInt8]?) async throws -> (Int, Data) {
+        guard let url = URL(string: "api/v1/" + path, relativeTo: server) else {
+            throw ClientError(status: 0, code: "bad_url", message: "cannot form a URL for \(path)")
+        }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        if let body {
+            request.httpBody = Data(body)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        do {
+            let (data, response) = try await session.data(for: request)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+        } catch {
+            throw ClientError(
+                status: 0, code: "unreachable",
+                message: "cannot reach \(server.absoluteString): \(error.localizedDescription)")
+        }
     }
 }
 

@@ -21,6 +21,27 @@ extension PlenumAPI {
             let id = try statementID(context, "id")
             return JSONResponse.make(try organization.result(of: id))
         }
+        group.get("rounds/:id/record") { request, context -> Response in
+            let caller = try Caller.member(request, organization)
+            let id = try statementID(context, "id")
+            var since: UInt64?
+            if let text = request.uri.queryParameters.get("since") {
+                guard let value = UInt64(text) else {
+                    throw APIError.malformed("invalid_value", "since must be a whole number (a log size)")
+                }
+                since = value
+            }
+            let export = try organization.record(of: id, for: caller, since: since)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/x-ndjson"
+            headers[.contentDisposition] = "attachment; filename=\"round-\(id.hex.prefix(16)).plenum-record\""
+            return Response(
+                status: .ok, headers: headers,
+                body: ResponseBody { writer in
+                    try await export.write { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
+                    try await writer.finish(nil)
+                })
+        }
         group.get("rounds/:id/ballot") { request, context -> Response in
             let caller = try Caller.member(request, organization)
             let id = try statementID(context, "id")

@@ -35,6 +35,12 @@ extension OrganizationState {
         }
         leaves[id] = leaf
         authors.append(author)
+        switch payload {
+        case .organizationCreate, .memberInvite, .memberJoin, .memberSuspend, .memberReinstate, .memberRoles,
+            .memberWeight, .keyRotate, .keyRevoke:
+            membershipLeaves.append(leaf)
+        default: break
+        }
         return changes
     }
 

@@ -96,6 +96,7 @@ extension OrganizationState {
         rounds[ballot.round]!.ballots[author.id] = Round.CountedBallot(
             statement: id, sequence: ballot.sequence, choice: choice, leaf: leaf)
         rounds[ballot.round]!.ballotStatements += 1
+        rounds[ballot.round]!.ballotLeaves.append(leaf)
         ballotRounds[id] = ballot.round
         return [
             .ballot(

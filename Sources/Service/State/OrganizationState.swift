@@ -26,6 +26,9 @@ public struct OrganizationState: Sendable {
     /// Comment ids of each proposal's thread, in posting order.
     public internal(set) var threads: [StatementID: [StatementID]] = [:]
     public internal(set) var rounds: [StatementID: Round] = [:]
+    /// The leaves of every statement that changed who may act (org.create, invitations, joins,
+    /// suspensions, roles, weights, key changes): what an audit record replays.
+    public internal(set) var membershipLeaves: [UInt64] = []
     /// The round of every ballot statement.
     public internal(set) var ballotRounds: [StatementID: StatementID] = [:]
     /// Round ids in opening order.

@@ -30,6 +30,8 @@ public struct Round: Sendable {
     public var ballots: [MemberID: CountedBallot] = [:]
     /// How many ballot statements were accepted, replaced ones included.
     public var ballotStatements = 0
+    /// The leaf of every accepted ballot statement, in log order.
+    public var ballotLeaves: [UInt64] = []
     public var closedLeaf: UInt64?
     public var closedBy: String?
     public var result: RoundResult?

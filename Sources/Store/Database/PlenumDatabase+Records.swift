@@ -15,22 +15,28 @@ extension PlenumDatabase {
     public func records(from leaf: Int = 0, body: (LogRecord) throws -> Void) throws {
         var next = max(leaf, 0)
         while true {
-            let page: [LogRecord] = try read { db in
-                let statement = try db.cachedStatement(
-                    sql: "SELECT \(Self.recordColumns) FROM statements WHERE leaf >= ? ORDER BY leaf LIMIT ?")
-                let rows = try Row.fetchCursor(statement, arguments: [next, Self.recordsPageSize])
-                var page: [LogRecord] = []
-                page.reserveCapacity(Self.recordsPageSize)
-                while let row = try rows.next() {
-                    page.append(try Self.record(from: row))
-                }
-                return page
-            }
+            let page = try records(from: next, limit: Self.recordsPageSize)
             for record in page {
                 try body(record)
             }
             guard page.count == Self.recordsPageSize, let last = page.last else { return }
             next = last.leaf + 1
+        }
+    }
+
+    /// At most `limit` stored statements from leaf `leaf` on, in leaf order: one page, read in
+    /// one access (for callers that page through the log at their own pace).
+    public func records(from leaf: Int, limit: Int) throws(StoreError) -> [LogRecord] {
+        try read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT \(Self.recordColumns) FROM statements WHERE leaf >= ? ORDER BY leaf LIMIT ?")
+            let rows = try Row.fetchCursor(statement, arguments: [max(leaf, 0), max(limit, 0)])
+            var page: [LogRecord] = []
+            page.reserveCapacity(min(max(limit, 0), 4096))
+            while let row = try rows.next() {
+                page.append(try Self.record(from: row))
+            }
+            return page
         }
     }
 

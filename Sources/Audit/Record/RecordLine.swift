@@ -1,0 +1,159 @@
+import Ledger
+import Sodium
+import Statements
+
+/// One line of a `plenum-record-v1` file (docs/audit-record.md): the header, a statement with
+/// its leaf and inclusion proof, a consistency proof, or the end.
+public enum RecordLine: Sendable {
+    case header(RecordHeader)
+    case statement(leaf: UInt64, statement: SignedStatement, proof: [SHA256Digest])
+    case consistency(ConsistencyProof)
+    case end(statements: Int)
+
+    /// The format name in the header.
+    public static let format = "plenum-record-v1"
+
+    /// The line as JSON (written canonically, one per line).
+    public var json: JSONValue {
+        switch self {
+        case .header(let header):
+            return .object([
+                JSONMember("type", .string("header")), JSONMember("format", .string(RecordLine.format)),
+                JSONMember("organization", .string(header.organization)), JSONMember("origin", .string(header.origin)),
+                JSONMember("logKey", .string(header.logKey.base64url)), JSONMember("round", .string(header.round.hex)),
+                JSONMember("checkpoint", header.checkpoint.recordJSON),
+            ])
+        case .statement(let leaf, let statement, let proof):
+            return .object([
+                JSONMember("type", .string("statement")), JSONMember("leaf", .integer(Int64(leaf))),
+                JSONMember("entry", .string(Base64URL.encode(statement.logEntry))),
+                JSONMember("proof", .array(proof.map { .string(Base64URL.encode($0.bytes)) })),
+            ])
+        case .consistency(let proof):
+            return .object([
+                JSONMember("type", .string("consistency")), JSONMember("from", .integer(Int64(proof.oldSize))),
+                JSONMember("to", .integer(Int64(proof.newSize))),
+                JSONMember("path", .array(proof.path.map { .string(Base64URL.encode($0.bytes)) })),
+            ])
+        case .end(let count):
+            return .object([JSONMember("type", .string("end")), JSONMember("statements", .integer(Int64(count)))])
+        }
+    }
+
+    /// The line's bytes, ending with a newline.
+    public var bytes: [UInt8] { CanonicalJSON.encode(json) + [0x0A] }
+
+    /// Reads one line (without its newline).
+    public init(parsing bytes: [UInt8]) throws(RecordLineError) {
+        let members: [JSONMember]
+        do {
+            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: 1 << 24).parseObject(bytes)
+        } catch {
+            throw RecordLineError("not a JSON object: \(error)")
+        }
+        var reader = PayloadReader(members)
+        do {
+            switch try reader.string("type") {
+            case "header":
+                guard try reader.string("format") == RecordLine.format else {
+                    throw RecordLineError("the format is not \(RecordLine.format)")
+                }
+                let organization = try reader.string("organization")
+                let origin = try reader.string("origin")
+                let logKey = try reader.publicKey("logKey")
+                let round = try reader.statementID("round")
+                var checkpointReader = try reader.object("checkpoint")
+                let checkpoint = try SignedCheckpoint(recordReading: &checkpointReader)
+                self = .header(
+                    RecordHeader(
+                        organization: organization, origin: origin, logKey: logKey, round: round, checkpoint: checkpoint
+                    ))
+            case "statement":
+                let leaf = try reader.integer("leaf", in: 0...Int64.max)
+                let entry = try reader.string("entry")
+                guard let bytes = try? Base64URL.decode(entry) else {
+                    throw RecordLineError("entry is not base64url")
+                }
+                let statement: SignedStatement
+                do { statement = try SignedStatement(logEntry: bytes) } catch {
+                    throw RecordLineError("entry is not a log entry: \(error)")
+                }
+                self = .statement(
+                    leaf: UInt64(leaf), statement: statement, proof: try Self.hashes(reader.array("proof")))
+            case "consistency":
+                let from = try reader.integer("from", in: 0...Int64.max)
+                let to = try reader.integer("to", in: 0...Int64.max)
+                self = .consistency(
+                    ConsistencyProof(
+                        oldSize: UInt64(from), newSize: UInt64(to), path: try Self.hashes(reader.array("path"))))
+            case "end":
+                self = .end(statements: Int(try reader.integer("statements", in: 0...Int64.max)))
+            case let other:
+                throw RecordLineError("unknown line type \"\(other)\"")
+            }
+            try reader.finish()
+        } catch let error as RecordLineError {
+            throw error
+        } catch {
+            throw RecordLineError("\(error)")
+        }
+    }
+
+    private static func hashes(_ values: [JSONValue]) throws(RecordLineError) -> [SHA256Digest] {
+        var hashes: [SHA256Digest] = []
+        hashes.reserveCapacity(values.count)
+        for value in values {
+            guard case .string(let text) = value, let bytes = try? Base64URL.decode(text),
+                let digest = try? SHA256Digest(bytes: bytes)
+            else { throw RecordLineError("a proof hash is not 32 bytes of base64url") }
+            hashes.append(digest)
+        }
+        return hashes
+    }
+}
+
+/// A record line that does not parse.
+public struct RecordLineError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The header of a record: whose log, which round, and the checkpoint every proof is against.
+public struct RecordHeader: Sendable, Equatable {
+    public let organization: String
+    public let origin: String
+    public let logKey: PublicKey
+    public let round: StatementID
+    /// The record checkpoint.
+    public let checkpoint: SignedCheckpoint
+
+    public init(
+        organization: String, origin: String, logKey: PublicKey, round: StatementID, checkpoint: SignedCheckpoint
+    ) {
+        self.organization = organization
+        self.origin = origin
+        self.logKey = logKey
+        self.round = round
+        self.checkpoint = checkpoint
+    }
+}
+
+extension SignedCheckpoint {
+    /// `{"origin","size","root","signature"}`, as the record and the API write a checkpoint.
+    var recordJSON: JSONValue {
+        .object([
+            JSONMember("origin", .string(checkpoint.origin)), JSONMember("size", .integer(Int64(checkpoint.size))),
+            JSONMember("root", .string(Base64URL.encode(checkpoint.root.bytes))),
+            JSONMember("signature", .string(signature.base64url)),
+        ])
+    }
+
+    init(recordReading reader: inout PayloadReader) throws {
+        let origin = try reader.string("origin")
+        let size = try reader.integer("size", in: 0...Int64.max)
+        let root = try SHA256Digest(bytes: try reader.bytes("root", length: 32))
+        let signature = try Signature(bytes: try reader.bytes("signature", length: 64))
+        try reader.finish()
+        self.init(checkpoint: try Checkpoint(origin: origin, size: UInt64(size), root: root), signature: signature)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Ledger
+import Sodium
+import Statements
+
+/// A statement line after the checks that need nothing but the line itself and the record
+/// checkpoint: it parses, its inclusion proof leads to the checkpoint's root, its payload parses
+/// strictly and its signature verifies. These run in parallel, on every core.
+struct CheckedStatement: Sendable {
+    let line: Int
+    let leaf: UInt64
+    let statement: SignedStatement?
+    let id: StatementID?
+    let payload: AnyStatementPayload?
+    let failures: [AuditFailure]
+
+    /// Checks one statement line.
+    init(line: Int, bytes: [UInt8], header: RecordHeader) {
+        self.line = line
+        var failures: [AuditFailure] = []
+        let parsed: RecordLine
+        do {
+            parsed = try RecordLine(parsing: bytes)
+        } catch {
+            self.leaf = 0
+            self.statement = nil
+            self.id = nil
+            self.payload = nil
+            self.failures = [AuditFailure("bad_line", "the line does not parse: \(error)", line: line)]
+            return
+        }
+        guard case .statement(let leaf, let statement, let proof) = parsed else {
+            self.leaf = 0
+            self.statement = nil
+            self.id = nil
+            self.payload = nil
+            self.failures = [AuditFailure("bad_order", "a statement line was expected here", line: line)]
+            return
+        }
+        self.leaf = leaf
+        self.statement = statement
+        self.id = StatementID(statement.id)
+        let size = header.checkpoint.checkpoint.size
+        if leaf >= size {
+            failures.append(
+                AuditFailure(
+                    "bad_inclusion", "the leaf is beyond the record checkpoint's \(size) entries", line: line,
+                    leaf: leaf))
+        } else {
+            do {
+                try InclusionProof(leafIndex: leaf, treeSize: size, path: proof).verify(
+                    leafHash: statement.leafHash, root: header.checkpoint.checkpoint.root)
+            } catch {
+                failures.append(
+                    AuditFailure(
+                        "bad_inclusion",
+                        "the inclusion proof does not lead to the record checkpoint's root: \(error)", line: line,
+                        leaf: leaf))
+            }
+        }
+        let context = VerificationContext(organization: header.organization, now: 0, window: nil)
+        do {
+            self.payload = try AnyStatementPayload.open(statement, context: context)
+        } catch {
+            self.payload = nil
+            let code: String
+            switch error {
+            case .badSignature, .malformedSignature: code = "bad_signature"
+            case .wrongOrganization: code = "wrong_organization"
+            default: code = "bad_payload"
+            }
+            failures.append(AuditFailure(code, "the \(statement.kind) statement: \(error)", line: line, leaf: leaf))
+        }
+        self.failures = failures
+    }
+
+    /// Checks `lines` using up to `threads` threads; the results keep the lines' order.
+    static func check(_ lines: [(line: Int, bytes: [UInt8])], header: RecordHeader, threads: Int) -> [CheckedStatement]
+    {
+        var results = [CheckedStatement?](repeating: nil, count: lines.count)
+        let workers = max(1, min(threads, lines.count))
+        results.withUnsafeMutableBufferPointer { buffer in
+            let base = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < lines.count {
+                    base.value[index] = CheckedStatement(
+                        line: lines[index].line, bytes: lines[index].bytes, header: header)
+                    index += workers
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// A buffer shared with worker threads that each write distinct indexes.
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

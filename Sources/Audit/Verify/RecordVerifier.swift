@@ -1,0 +1,128 @@
+import Foundation
+import Ledger
+import Sodium
+import Statements
+
+/// Verifies a `plenum-record-v1` record (docs/audit-record.md) as it streams by: statement
+/// lines are checked in chunks on every core (inclusion proof, signature, payload), then
+/// applied in log order (membership, electorate, ballots, close, certificate), and the round
+/// is recounted at the end. Memory grows with the number of voters, not the record's size.
+public struct RecordVerifier: Sendable {
+    /// How many threads check statements in parallel.
+    public var threads: Int
+    /// How many statement lines are checked per parallel chunk.
+    public var chunk: Int
+
+    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 4096) {
+        self.threads = max(1, threads)
+        self.chunk = max(1, chunk)
+    }
+
+    /// What a verification found, and what a comparison with another record needs.
+    public struct Result: Sendable {
+        public var report: AuditReport
+        /// The header, if it parsed.
+        public var header: RecordHeader?
+        /// Every consistency proof in the record.
+        public var consistencyProofs: [ConsistencyProof]
+    }
+
+    /// Verifies the record whose lines (without newlines) `lines` yields.
+    public func verify<Lines: Sequence>(_ lines: Lines) -> Result where Lines.Element == [UInt8] {
+        var report = AuditReport()
+        var iterator = lines.makeIterator()
+        var lineNumber = 1
+        guard let first = iterator.next() else {
+            report.fail(AuditFailure("bad_line", "the record is empty"))
+            return Result(report: report, header: nil, consistencyProofs: [])
+        }
+        guard case .header(let header)? = try? RecordLine(parsing: first) else {
+            report.fail(AuditFailure("bad_line", "the first line is not a plenum-record-v1 header", line: 1))
+            return Result(report: report, header: nil, consistencyProofs: [])
+        }
+        checkHeader(header, into: &report)
+
+        var audit = RoundAudit(header: header)
+        var pending: [(line: Int, bytes: [UInt8])] = []
+        var proofs: [ConsistencyProof] = []
+        var end: (line: Int, count: Int)?
+        func flush() {
+            for checked in CheckedStatement.check(pending, header: header, threads: threads) {
+                audit.apply(checked, into: &report)
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+        while let bytes = iterator.next() {
+            lineNumber += 1
+            if end != nil {
+                report.fail(AuditFailure("bad_order", "a line after the end line", line: lineNumber))
+                continue
+            }
+            // Statement lines are parsed by the parallel checks; canonical JSON starts them with
+            // "entry", and any other line is parsed here first.
+            let parsed = isStatementLine(bytes) ? nil : try? RecordLine(parsing: bytes)
+            let isStatement: Bool
+            if case .statement? = parsed { isStatement = true } else { isStatement = parsed == nil }
+            if isStatement {
+                if proofs.isEmpty {
+                    pending.append((lineNumber, bytes))
+                    if pending.count >= chunk { flush() }
+                } else {
+                    report.fail(
+                        AuditFailure("bad_order", "a statement line after the consistency proofs", line: lineNumber))
+                }
+                continue
+            }
+            flush()
+            switch parsed {
+            case .consistency(let proof)?: proofs.append(proof)
+            case .end(let count)?: end = (lineNumber, count)
+            case .header?: report.fail(AuditFailure("bad_order", "a second header", line: lineNumber))
+            case .statement?, nil: break
+            }
+        }
+        flush()
+        if let end {
+            if end.count != audit.statements {
+                report.fail(
+                    AuditFailure(
+                        "end_count",
+                        "the end line counts \(end.count) statements; the record holds \(audit.statements)",
+                        line: end.line))
+            }
+        } else {
+            report.fail(AuditFailure("missing_end", "the record has no end line: it may be truncated"))
+        }
+        let certificateSize = audit.result.map { UInt64($0.payload.checkpoint.size) }
+        let fromCertificate = proofs.first { $0.oldSize == certificateSize } ?? proofs.first
+        audit.finish(consistency: fromCertificate, into: &report)
+        return Result(report: report, header: header, consistencyProofs: proofs)
+    }
+
+    private func checkHeader(_ header: RecordHeader, into report: inout AuditReport) {
+        let checkpoint = header.checkpoint
+        guard checkpoint.checkpoint.origin == header.origin else {
+            report.fail(
+                AuditFailure(
+                    "checkpoint_origin",
+                    "the record checkpoint is for origin \(checkpoint.checkpoint.origin), not \(header.origin)", line: 1
+                ))
+            return
+        }
+        do {
+            try checkpoint.verify(logKey: header.logKey, origin: header.origin)
+            report.count("checkpoint signatures")
+        } catch {
+            report.fail(
+                AuditFailure(
+                    "checkpoint_signature", "the record checkpoint is not signed by the log key: \(error)", line: 1))
+        }
+        report.note("organization", header.organization)
+        report.note("log", "\(header.origin), \(checkpoint.checkpoint.size) entries, key \(header.logKey.base64url)")
+    }
+
+    /// Whether a line is a statement line, judged by its start (canonical JSON puts `entry` first).
+    private func isStatementLine(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: Array(#"{"entry":"#.utf8))
+    }
+}

@@ -1,0 +1,243 @@
+import Counting
+import Ledger
+import Sodium
+import Statements
+
+/// The sequential part of verifying a record: membership in leaf order, the round's open,
+/// ballots, close and certificate, then the recount. Fed ``CheckedStatement``s in record order.
+struct RoundAudit {
+    let header: RecordHeader
+    private(set) var membership = Membership()
+    private var lastLeaf: UInt64?
+    private var proposalStatements = Set<StatementID>()
+    private(set) var open: (payload: RoundOpen, leaf: UInt64, electorate: Electorate)?
+    private var voters: [MemberID: Int64] = [:]
+    private var ballots: [MemberID: (sequence: Int64, statement: StatementID, choice: IndexedChoice)] = [:]
+    private(set) var ballotStatements = 0
+    private(set) var closeLeaf: UInt64?
+    private(set) var result: (payload: RoundResult, leaf: UInt64)?
+    private(set) var statements = 0
+
+    init(header: RecordHeader) {
+        self.header = header
+    }
+
+    /// Applies one checked statement, reporting what fails.
+    mutating func apply(_ checked: CheckedStatement, into report: inout AuditReport) {
+        statements += 1
+        for failure in checked.failures { report.fail(failure) }
+        let line = checked.line
+        let leaf = checked.leaf
+        func fail(_ code: String, _ message: String) {
+            report.fail(AuditFailure(code, message, line: line, leaf: leaf))
+        }
+        if let lastLeaf, leaf <= lastLeaf {
+            if leaf == lastLeaf {
+                fail("duplicate_statement", "leaf \(leaf) appears twice")
+            } else {
+                fail("out_of_order", "leaf \(leaf) comes after leaf \(lastLeaf); statements must be in log order")
+            }
+            return
+        }
+        lastLeaf = leaf
+        guard let statement = checked.statement else { return }
+        if statement.kind == BallotCast.kind { ballotStatements += 1 }
+        guard let payload = checked.payload, let id = checked.id else { return }
+        report.count("statements whose inclusion proof and signature verify", checked.failures.isEmpty ? 1 : 0)
+        switch payload {
+        case .organizationCreate, .memberInvite, .memberJoin, .memberSuspend, .memberReinstate, .memberRoles,
+            .memberWeight, .keyRotate, .keyRevoke:
+            if let closeLeaf, leaf > closeLeaf {
+                fail("unexpected_statement", "a membership statement after the round's close is not part of its record")
+            }
+            if let problem = membership.apply(payload, logKey: header.logKey, leaf: leaf) {
+                fail(problem.code, problem.message)
+            } else {
+                report.count("membership statements replayed")
+            }
+        case .proposalCreate, .proposalRevise:
+            proposalStatements.insert(id)
+        case .roundOpen(let roundOpen):
+            for (code, message) in applyOpen(roundOpen, id: id, leaf: leaf) { fail(code, message) }
+        case .ballotCast(let ballot):
+            if let (code, message) = applyBallot(ballot, id: id) {
+                fail(code, message)
+            } else {
+                report.count("ballots checked (round, revision, key, electorate, sequence, choice)")
+            }
+        case .roundClose(let close):
+            guard close.round == header.round, closeLeaf == nil else {
+                fail("unexpected_statement", "a round.close that is not this round's (or a second one)")
+                return
+            }
+            guard open != nil else { return fail("missing_open", "the round closes before it opens") }
+            guard close.header.author == header.logKey || membership.isSteward(close.header.author) else {
+                return fail("close_signer", "the close is signed by neither a steward nor the log key")
+            }
+            closeLeaf = leaf
+        case .roundResult(let certificate):
+            guard certificate.header.author == header.logKey else {
+                return fail("certificate_signer", "the result certificate is not signed by the log key")
+            }
+            guard certificate.round == header.round, result == nil else {
+                return fail("unexpected_statement", "a certificate that is not this round's (or a second one)")
+            }
+            guard let closeLeaf, leaf == closeLeaf + 1 else {
+                return fail("certificate_position", "the certificate does not directly follow the round's close")
+            }
+            result = (certificate, leaf)
+        case .commentPost, .commentEdit, .commentHide, .proposalState, .login:
+            fail("unexpected_statement", "a \(payload.kind) statement does not belong in a round's record")
+        }
+    }
+
+    /// Applies the round's open; returns what failed.
+    private mutating func applyOpen(_ roundOpen: RoundOpen, id: StatementID, leaf: UInt64) -> [(String, String)] {
+        guard id == header.round, open == nil else {
+            return [("unexpected_statement", "a round.open that is not the record's round")]
+        }
+        guard membership.isSteward(roundOpen.header.author) else {
+            return [("not_steward", "the round is opened by a key that is not a steward's at this leaf")]
+        }
+        var failures: [(String, String)] = []
+        if let revision = roundOpen.revision, !proposalStatements.contains(revision) {
+            failures.append(
+                ("missing_revision", "the revision voted on, \(revision.hex), is not in the record before the open"))
+        }
+        let electorate = membership.electorate
+        if electorate.commitment != roundOpen.electorate || electorate.count != roundOpen.voters {
+            failures.append(
+                (
+                    "electorate_mismatch",
+                    "the members at the open give \(electorate.count) voters with commitment \(electorate.commitment.hex); "
+                        + "the open commits to \(roundOpen.voters) with \(roundOpen.electorate.hex)"
+                ))
+        }
+        for entry in electorate.entries { voters[entry.member] = entry.weight }
+        open = (roundOpen, leaf, electorate)
+        return failures
+    }
+
+    /// Applies a ballot; returns why it does not count, or nil.
+    private mutating func applyBallot(_ ballot: BallotCast, id: StatementID) -> (String, String)? {
+        guard ballot.round == header.round else {
+            return ("ballot_other_round", "a ballot for round \(ballot.round.hex), not this record's round")
+        }
+        guard let open else { return ("ballot_before_open", "a ballot before the round opened") }
+        if closeLeaf != nil { return ("ballot_after_close", "a ballot after the round's close") }
+        guard ballot.revision == open.payload.revision else {
+            return ("wrong_revision", "the ballot names another revision than the round's")
+        }
+        guard let voter = membership.actor(ballot.header.author) else {
+            return ("invalid_key", "the ballot's key is not an active key of an active member at this leaf")
+        }
+        guard voters[voter] != nil else {
+            return ("outside_electorate", "the voter \(voter.base64url) is not in the round's frozen electorate")
+        }
+        if let previous = ballots[voter], ballot.sequence <= previous.sequence {
+            return (
+                "stale_sequence", "sequence \(ballot.sequence) does not follow the voter's \(previous.sequence)"
+            )
+        }
+        let choice: IndexedChoice
+        do {
+            choice = try open.payload.counting.check(ballot: ballot.choice)
+        } catch {
+            return ("invalid_choice", "the ballot's choice does not fit the round: \(error.message)")
+        }
+        ballots[voter] = (ballot.sequence, id, choice)
+        return nil
+    }
+
+    /// The checks that need the whole record: completeness and the recount.
+    func finish(consistency: ConsistencyProof?, into report: inout AuditReport) {
+        func fail(_ code: String, _ message: String, leaf: UInt64? = nil) {
+            report.fail(AuditFailure(code, message, leaf: leaf))
+        }
+        if !membership.created { fail("missing_statement", "the record does not start with the org.create at leaf 0") }
+        guard let open else { return fail("missing_open", "the record holds no round.open for its round") }
+        guard closeLeaf != nil else { return fail("missing_close", "the record holds no round.close for its round") }
+        guard let (certificate, certificateLeaf) = result else {
+            return fail("missing_certificate", "the record holds no result certificate")
+        }
+        report.note("round", header.round.hex)
+        report.note("method", open.payload.method)
+        report.note("electorate", "\(open.electorate.count) voters, weight \(open.electorate.totalWeight)")
+        report.note("ballots", "\(ballotStatements) statements, \(ballots.count) counted")
+
+        // The certificate's log state, and that it is a prefix of the record checkpoint.
+        if certificate.checkpoint.size != Int64(certificateLeaf) {
+            fail(
+                "certificate_checkpoint",
+                "the certificate names log size \(certificate.checkpoint.size); the close is leaf \(certificateLeaf - 1)",
+                leaf: certificateLeaf)
+        }
+        if let consistency {
+            let recordCheckpoint = header.checkpoint.checkpoint
+            if consistency.oldSize != UInt64(certificate.checkpoint.size)
+                || consistency.newSize != recordCheckpoint.size
+            {
+                fail(
+                    "inconsistent_checkpoints",
+                    "the consistency proof is from \(consistency.oldSize) to \(consistency.newSize), not from the "
+                        + "certificate's \(certificate.checkpoint.size) to the record's \(recordCheckpoint.size)")
+            } else {
+                do {
+                    try consistency.verify(oldRoot: certificate.checkpoint.root, newRoot: recordCheckpoint.root)
+                    report.count("consistency proofs (certificate's log state to the record checkpoint)")
+                } catch {
+                    fail(
+                        "inconsistent_checkpoints",
+                        "the certificate's log state is not a prefix of the record checkpoint: \(error)")
+                }
+            }
+        } else {
+            fail("missing_consistency", "the record has no consistency proof from the certificate's log state")
+        }
+
+        // Completeness and the recount.
+        if certificate.electorate != open.payload.electorate {
+            fail("certificate_electorate", "the certificate names another electorate than the open")
+        }
+        if certificate.cast != ballotStatements {
+            fail(
+                "cast_mismatch",
+                "the certificate says \(certificate.cast) ballots were cast; the record holds \(ballotStatements)")
+        }
+        let count = RoundCount(
+            open: open.payload, electorate: open.electorate,
+            ballots: ballots.map {
+                RoundCount.Ballot(voter: $0.key, statement: $0.value.statement, choice: $0.value.choice)
+            })
+        if RoundResult.countedDigest(of: count.counted) != certificate.counted {
+            fail("counted_mismatch", "the ballots counted here are not the ones the certificate commits to")
+        }
+        if CanonicalJSON.encode(count.outcomeJSON) != CanonicalJSON.encode(certificate.outcome) {
+            fail("recount_mismatch", "the recount's outcome differs from the certificate's")
+        } else {
+            report.count("recounts matching the certificate's outcome")
+        }
+        var differences: [String] = []
+        if count.counted.count != certificate.ballots {
+            differences.append("ballots \(count.counted.count) ≠ \(certificate.ballots)")
+        }
+        if count.weight != certificate.weight { differences.append("weight \(count.weight) ≠ \(certificate.weight)") }
+        if count.eligibleWeight != certificate.eligibleWeight {
+            differences.append("eligible weight \(count.eligibleWeight) ≠ \(certificate.eligibleWeight)")
+        }
+        if count.quorumMet != certificate.quorumMet {
+            differences.append("quorum met \(count.quorumMet) ≠ \(certificate.quorumMet)")
+        }
+        if count.passed != certificate.passed { differences.append("passed \(count.passed) ≠ \(certificate.passed)") }
+        if certificate.method != open.payload.method { differences.append("method \(certificate.method)") }
+        if !differences.isEmpty {
+            fail(
+                "certificate_mismatch",
+                "the certificate's figures differ from the recount: " + differences.joined(separator: ", "))
+        }
+        if case .success(let outcome) = count.outcome {
+            report.note("winners", outcome.winnerNames.joined(separator: ", "))
+        }
+        report.note("passed", certificate.passed ? "yes" : "no")
+    }
+}
