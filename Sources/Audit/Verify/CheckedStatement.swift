@@ -15,7 +15,7 @@ struct CheckedStatement: Sendable {
     let failures: [AuditFailure]
 
     /// Checks one statement line.
-    init(line: Int, bytes: [UInt8], header: RecordHeader) {
+    init(line: Int, bytes: [UInt8], header: RecordHeader, memo: inout InclusionMemo) {
         self.line = line
         var failures: [AuditFailure] = []
         let parsed: RecordLine
@@ -47,15 +47,11 @@ struct CheckedStatement: Sendable {
                     "bad_inclusion", "the leaf is beyond the record checkpoint's \(size) entries", line: line,
                     leaf: leaf))
         } else {
-            do {
-                try InclusionProof(leafIndex: leaf, treeSize: size, path: proof).verify(
-                    leafHash: statement.leafHash, root: header.checkpoint.checkpoint.root)
-            } catch {
+            if !memo.verify(leaf: leaf, path: proof, leafHash: statement.leafHash) {
                 failures.append(
                     AuditFailure(
-                        "bad_inclusion",
-                        "the inclusion proof does not lead to the record checkpoint's root: \(error)", line: line,
-                        leaf: leaf))
+                        "bad_inclusion", "the inclusion proof does not lead to the record checkpoint's root",
+                        line: line, leaf: leaf))
             }
         }
         let context = VerificationContext(organization: header.organization, now: 0, window: nil)
@@ -79,14 +75,15 @@ struct CheckedStatement: Sendable {
     {
         var results = [CheckedStatement?](repeating: nil, count: lines.count)
         let workers = max(1, min(threads, lines.count))
+        let checkpoint = header.checkpoint.checkpoint
         results.withUnsafeMutableBufferPointer { buffer in
             let base = UnsafeSendable(buffer)
+            // Each worker takes a contiguous block, so its memo sees neighbouring leaves.
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < lines.count {
+                var memo = InclusionMemo(size: checkpoint.size, root: checkpoint.root)
+                for index in (lines.count * worker / workers)..<(lines.count * (worker + 1) / workers) {
                     base.value[index] = CheckedStatement(
-                        line: lines[index].line, bytes: lines[index].bytes, header: header)
-                    index += workers
+                        line: lines[index].line, bytes: lines[index].bytes, header: header, memo: &memo)
                 }
             }
         }

@@ -1,0 +1,63 @@
+import Ledger
+import Sodium
+
+/// RFC 9162 inclusion proof verification that remembers the nodes it has proven, so that the
+/// proofs of neighbouring leaves (which share every node above the point where their paths
+/// meet) cost a hash or two instead of a full path.
+///
+/// A node is proven once a path through it reached the root. A later proof that arrives at a
+/// proven node with the same hash is proven there (the rest of its path can only repeat what was
+/// shown); arriving with a different hash is a failure, as the tree has one hash per node. All
+/// proofs checked by one memo must be against the same tree size and root.
+struct InclusionMemo {
+    private var proven: [(index: UInt64, hash: SHA256Digest)?] = Array(repeating: nil, count: 65)
+    let size: UInt64
+    let root: SHA256Digest
+
+    init(size: UInt64, root: SHA256Digest) {
+        self.size = size
+        self.root = root
+    }
+
+    /// Whether `path` proves `leafHash` at `leaf` in the tree of ``size`` leaves with ``root``.
+    mutating func verify(leaf: UInt64, path: [SHA256Digest], leafHash: SHA256Digest) -> Bool {
+        guard leaf < size, path.count == InclusionProof.expectedLength(index: leaf, size: size) else { return false }
+        var fn = leaf
+        var sn = size - 1
+        var level = 0
+        var result = leafHash
+        var computed: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
+        computed.reserveCapacity(path.count + 1)
+        for sibling in path {
+            if let known = proven[level], known.index == fn {
+                guard known.hash == result else { return false }
+                remember(computed)
+                return true
+            }
+            computed.append((level, fn, result))
+            guard sn != 0 else { return false }
+            if fn & 1 == 1 || fn == sn {
+                result = MerkleHash.node(sibling, result)
+                if fn & 1 == 0 {
+                    while fn & 1 == 0 && fn != 0 {
+                        fn >>= 1
+                        sn >>= 1
+                        level += 1
+                    }
+                }
+            } else {
+                result = MerkleHash.node(result, sibling)
+            }
+            fn >>= 1
+            sn >>= 1
+            level += 1
+        }
+        guard sn == 0, result == root else { return false }
+        remember(computed)
+        return true
+    }
+
+    private mutating func remember(_ nodes: [(level: Int, index: UInt64, hash: SHA256Digest)]) {
+        for node in nodes where node.level < proven.count { proven[node.level] = (node.index, node.hash) }
+    }
+}
