@@ -81,7 +81,7 @@ let package = Package(
             name: "plenum-benchmarks",
             dependencies: [
                 "Sodium", "Ledger", "Counting", "RCTab", "CSodiumBaseline", "Statements", "Store", "Service",
-                "PlenumServer", .product(name: "Logging", package: "swift-log"),
+                "PlenumServer", "Audit", "PlenumCLI", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),

@@ -2,13 +2,15 @@ import Foundation
 
 /// The lines of a file, read a megabyte at a time: a record of a million ballots is verified
 /// without being loaded whole.
-struct RecordFile: Sequence {
-    let path: String
+public struct RecordFile: Sequence {
+    public let path: String
 
-    func makeIterator() -> Iterator { Iterator(handle: FileHandle(forReadingAtPath: path)) }
+    public init(path: String) { self.path = path }
+
+    public func makeIterator() -> Iterator { Iterator(handle: FileHandle(forReadingAtPath: path)) }
 
     /// Yields each line's bytes, without the newline.
-    struct Iterator: IteratorProtocol {
+    public struct Iterator: IteratorProtocol {
         let handle: FileHandle?
         var buffer: [UInt8] = []
         var start = 0
@@ -19,7 +21,7 @@ struct RecordFile: Sequence {
             self.finished = handle == nil
         }
 
-        mutating func next() -> [UInt8]? {
+        public mutating func next() -> [UInt8]? {
             while true {
                 if let newline = buffer[start...].firstIndex(of: 0x0A) {
                     let line = Array(buffer[start..<newline])
@@ -41,5 +43,5 @@ struct RecordFile: Sequence {
     }
 
     /// Whether the file can be read.
-    var isReadable: Bool { FileManager.default.isReadableFile(atPath: path) }
+    public var isReadable: Bool { FileManager.default.isReadableFile(atPath: path) }
 }
