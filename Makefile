@@ -7,7 +7,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libsodium-dev libsqlite3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps lint walkthrough openapi bench bench-foundation bench-counting bench-rctab format differential oracles urcvt
+.PHONY: run test deps lint walkthrough openapi bench bench-foundation bench-counting bench-rctab format differential oracles urcvt audit-independent
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -95,3 +95,39 @@ bench-rctab: deps
 openapi: oracles
 	@$(ORACLES)/bin/python -c "import openapi_spec_validator" 2>/dev/null || $(ORACLES)/bin/pip install -q openapi-spec-validator==0.7.1
 	$(ORACLES)/bin/openapi-spec-validator docs/openapi.yaml
+
+# An independent check of the audit record format: Tests/Audit/verify_record.py, written from
+# docs/audit-record.md and docs/protocol.md alone (PyNaCl from PyPI), must verify the record that
+# `plenum audit export` writes for the demo's closed round, and must refuse a copy of it with one
+# byte of a ballot flipped.
+AUDIT_INDEPENDENT := .build/audit-independent
+
+audit-independent: deps oracles
+	@$(ORACLES)/bin/python -c "import nacl; assert nacl.__version__ == '1.6.2'" 2>/dev/null || \
+	  $(ORACLES)/bin/pip install -q pynacl==1.6.2
+	$(SWIFT) build --product plenum
+	@rm -rf $(AUDIT_INDEPENDENT) && mkdir -p $(AUDIT_INDEPENDENT)
+	@set -eu; dir=$(AUDIT_INDEPENDENT); plenum="$$($(SWIFT) build --show-bin-path)/plenum"; \
+	port=$$($(ORACLES)/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	client="--key-file $$dir/keys/eve.key --server http://127.0.0.1:$$port"; \
+	"$$plenum" demo --db $$dir/demo.sqlite --keys $$dir/keys --port $$port >$$dir/server.log 2>&1 & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null || true' EXIT; \
+	for i in $$(seq 1 100); do \
+	  "$$plenum" round list $$client >$$dir/rounds.txt 2>/dev/null && break; \
+	  kill -0 $$pid 2>/dev/null || { cat $$dir/server.log; exit 1; }; sleep 0.2; \
+	done; \
+	round=$$(awk '$$2 == "[closed]" { print $$1; exit }' $$dir/rounds.txt); \
+	[ -n "$$round" ] || { echo "no closed round in:"; cat $$dir/rounds.txt; exit 1; }; \
+	"$$plenum" audit export $$round --output $$dir/record.jsonl $$client; \
+	kill $$pid 2>/dev/null || true; wait $$pid 2>/dev/null || true; \
+	$(ORACLES)/bin/python Tests/Audit/verify_record.py $$dir/record.jsonl; \
+	$(ORACLES)/bin/python -c 'import base64, json, sys; \
+	  lines = open(sys.argv[1]).readlines(); \
+	  d = lambda s: bytearray(base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))); \
+	  i = next(i for i, l in enumerate(lines) if b"plenum/v1/ballot.cast\0" in d(json.loads(l).get("entry", ""))); \
+	  o = json.loads(lines[i]); e = d(o["entry"]); e[-2] ^= 1; \
+	  o["entry"] = base64.urlsafe_b64encode(e).decode().rstrip("="); \
+	  lines[i] = json.dumps(o, separators=(",", ":")) + "\n"; \
+	  open(sys.argv[2], "w").writelines(lines); print("tampered: flipped a byte of the ballot on line", i + 1)' \
+	  $$dir/record.jsonl $$dir/tampered.jsonl; \
+	$(ORACLES)/bin/python Tests/Audit/verify_record.py --expect-fail $$dir/tampered.jsonl
