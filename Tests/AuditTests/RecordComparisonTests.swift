@@ -105,4 +105,18 @@ struct RecordComparisonTests {
         let report = records.compare(newer: newer.bytes)
         #expect(report.failureCodes == ["not_a_prefix"], "\(report.text)")
     }
+
+    @Test("a ballot dropped from a log re-sealed with the log key passes alone, not against an older record")
+    func resealedLogAgainstOlder() async throws {
+        let fixture = try await TamperFixture.make()
+        var forgery = try Forgery(fixture)
+        forgery.log.remove(at: try #require(forgery.ballotLeaf(by: fixture.bob)))
+        let forged = try forgery.record { $0.cast -= 1 }
+        #expect(fixture.fixture.verify(forged).passed)
+        let verifier = RecordVerifier(threads: 2, chunk: 3)
+        let report = RecordComparison.compare(
+            newer: verifier.verify(forged), newerLines: forged, older: verifier.verify(fixture.fixture.lines),
+            olderLines: fixture.fixture.lines)
+        #expect(report.failureCodes == ["not_a_prefix", "rewritten_statement", "missing_statement"], "\(report.text)")
+    }
 }
