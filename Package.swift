@@ -44,16 +44,16 @@ let package = Package(
         .target(name: "Shares", dependencies: ["Counting", .product(name: "BigInt", package: "BigInt")]),
         // Pure: the payload of every kind of statement the service accepts (members, proposals,
         // threads, rounds, ballots, results), read strictly and written canonically.
-        .target(name: "Statements", dependencies: ["Ledger", "Counting"]),
+        .target(name: "Statements", dependencies: ["Ledger", "Counting", "Shares"]),
         // Pure: the audit record of a round (docs/audit-record.md) and its offline verifier.
-        .target(name: "Audit", dependencies: ["Ledger", "Sodium", "Statements", "Counting"]),
+        .target(name: "Audit", dependencies: ["Ledger", "Sodium", "Statements", "Counting", "Shares"]),
         // Storage: the append-only statement log and the views derived from it, in SQLite via GRDB.
         .target(name: "Store", dependencies: ["Ledger", "Sodium", .product(name: "GRDB", package: "GRDB.swift")]),
         // Rules: who may do what, when; statements in, receipts out. Knows nothing of HTTP.
         .target(
             name: "Service",
             dependencies: [
-                "Statements", "Store", "Ledger", "Sodium", "Counting", "Audit",
+                "Statements", "Store", "Ledger", "Sodium", "Counting", "Audit", "Shares",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -36,6 +36,7 @@ public struct PlenumAPI: Sendable {
         api.addMemberRoutes(to: group)
         api.addProposalRoutes(to: group)
         api.addRoundRoutes(to: group)
+        api.addPoolRoutes(to: group)
         group.get("health") { _, _ in JSONResponse.object([.init("status", .string("ok"))]) }
         return router
     }

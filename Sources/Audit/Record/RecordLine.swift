@@ -17,12 +17,14 @@ public enum RecordLine: Sendable {
     public var json: JSONValue {
         switch self {
         case .header(let header):
-            return .object([
+            var members = [
                 JSONMember("type", .string("header")), JSONMember("format", .string(RecordLine.format)),
                 JSONMember("organization", .string(header.organization)), JSONMember("origin", .string(header.origin)),
                 JSONMember("logKey", .string(header.logKey.base64url)), JSONMember("round", .string(header.round.hex)),
                 JSONMember("checkpoint", header.checkpoint.recordJSON),
-            ])
+            ]
+            if let pool = header.pool { members.append(JSONMember("pool", .string(pool.hex))) }
+            return .object(members)
         case .statement(let leaf, let statement, let proof):
             return .object([
                 JSONMember("type", .string("statement")), JSONMember("leaf", .integer(Int64(leaf))),
@@ -64,10 +66,12 @@ public enum RecordLine: Sendable {
                 let round = try reader.statementID("round")
                 var checkpointReader = try reader.object("checkpoint")
                 let checkpoint = try SignedCheckpoint(recordReading: &checkpointReader)
+                let pool = try reader.optionalStatementID("pool")
                 self = .header(
                     RecordHeader(
-                        organization: organization, origin: origin, logKey: logKey, round: round, checkpoint: checkpoint
-                    ))
+                        organization: organization, origin: origin, logKey: logKey, round: round,
+                        checkpoint: checkpoint,
+                        pool: pool))
             case "statement":
                 let leaf = try reader.integer("leaf", in: 0...Int64.max)
                 let entry = try reader.string("entry")
@@ -126,15 +130,19 @@ public struct RecordHeader: Sendable, Equatable {
     public let round: StatementID
     /// The record checkpoint.
     public let checkpoint: SignedCheckpoint
+    /// For a distribution's record: the pool whose plan the round chose.
+    public let pool: StatementID?
 
     public init(
-        organization: String, origin: String, logKey: PublicKey, round: StatementID, checkpoint: SignedCheckpoint
+        organization: String, origin: String, logKey: PublicKey, round: StatementID, checkpoint: SignedCheckpoint,
+        pool: StatementID? = nil
     ) {
         self.organization = organization
         self.origin = origin
         self.logKey = logKey
         self.round = round
         self.checkpoint = checkpoint
+        self.pool = pool
     }
 }
 

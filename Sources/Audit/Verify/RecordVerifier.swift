@@ -101,16 +101,15 @@ public struct RecordVerifier: Sendable {
 
     private func checkHeader(_ header: RecordHeader, into report: inout AuditReport) {
         let checkpoint = header.checkpoint
-        guard checkpoint.checkpoint.origin == header.origin else {
+        if checkpoint.checkpoint.origin != header.origin {
             report.fail(
                 AuditFailure(
                     "checkpoint_origin",
                     "the record checkpoint is for origin \(checkpoint.checkpoint.origin), not \(header.origin)", line: 1
                 ))
-            return
         }
         do {
-            try checkpoint.verify(logKey: header.logKey, origin: header.origin)
+            try checkpoint.verify(logKey: header.logKey, origin: checkpoint.checkpoint.origin)
             report.count("checkpoint signatures")
         } catch {
             report.fail(

@@ -17,9 +17,14 @@ struct RoundAudit {
     private(set) var closeLeaf: UInt64?
     private(set) var result: (payload: RoundResult, leaf: UInt64)?
     private(set) var statements = 0
+    /// Every statement id seen, so a statement repeated at another leaf is caught.
+    private var seen = Set<StatementID>()
+    /// For a distribution's record, the pool part.
+    private var poolAudit: PoolAudit?
 
     init(header: RecordHeader) {
         self.header = header
+        self.poolAudit = header.pool.map { PoolAudit(pool: $0, round: header.round) }
     }
 
     /// Applies one checked statement, reporting what fails.
@@ -41,13 +46,23 @@ struct RoundAudit {
         }
         lastLeaf = leaf
         guard let statement = checked.statement else { return }
-        if statement.kind == BallotCast.kind { ballotStatements += 1 }
+        if let id = checked.id, !seen.insert(id).inserted {
+            fail("duplicate_statement", "statement \(id.hex) appears at a second leaf")
+            return
+        }
+        // A ballot counts towards `cast` unless it is legibly another round's.
+        if statement.kind == BallotCast.kind {
+            if case .ballotCast(let ballot)? = checked.payload, ballot.round != header.round {
+            } else {
+                ballotStatements += 1
+            }
+        }
         guard let payload = checked.payload, let id = checked.id else { return }
         report.count("statements whose inclusion proof and signature verify", checked.failures.isEmpty ? 1 : 0)
         switch payload {
         case .organizationCreate, .memberInvite, .memberJoin, .memberSuspend, .memberReinstate, .memberRoles,
             .memberWeight, .keyRotate, .keyRevoke:
-            if let closeLeaf, leaf > closeLeaf {
+            if poolAudit == nil, let closeLeaf, leaf > closeLeaf {
                 fail("unexpected_statement", "a membership statement after the round's close is not part of its record")
             }
             if let problem = membership.apply(payload, logKey: header.logKey, leaf: leaf) {
@@ -79,13 +94,24 @@ struct RoundAudit {
             guard certificate.header.author == header.logKey else {
                 return fail("certificate_signer", "the result certificate is not signed by the log key")
             }
-            guard certificate.round == header.round, result == nil else {
-                return fail("unexpected_statement", "a certificate that is not this round's (or a second one)")
+            guard certificate.round == header.round else {
+                return fail(
+                    "certificate_round", "a result certificate for round \(certificate.round.hex), not this one")
             }
+            guard result == nil else { return fail("unexpected_statement", "a second result certificate") }
             guard let closeLeaf, leaf == closeLeaf + 1 else {
                 return fail("certificate_position", "the certificate does not directly follow the round's close")
             }
             result = (certificate, leaf)
+        case .poolCreate, .planCreate, .shareContribution, .shareAllocation, .distributionRun, .distributionResult:
+            guard poolAudit != nil else {
+                return fail("unexpected_statement", "a \(payload.kind) statement does not belong in a round's record")
+            }
+            if let (code, message) = poolAudit!.apply(
+                payload, id: id, leaf: leaf, membership: membership, logKey: header.logKey, roundClosed: result != nil)
+            {
+                fail(code, message)
+            }
         case .commentPost, .commentEdit, .commentHide, .proposalState, .login:
             fail("unexpected_statement", "a \(payload.kind) statement does not belong in a round's record")
         }
@@ -237,6 +263,9 @@ struct RoundAudit {
         }
         if case .success(let outcome) = count.outcome {
             report.note("winners", outcome.winnerNames.joined(separator: ", "))
+        }
+        if let poolAudit {
+            poolAudit.finish(options: open.payload.options, outcome: try? count.outcome.get(), into: &report)
         }
         report.note("passed", certificate.passed ? "yes" : "no")
     }

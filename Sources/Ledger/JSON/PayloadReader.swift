@@ -22,6 +22,9 @@ public struct PayloadReader: Sendable {
         self.path = path
     }
 
+    /// Every key of the object, in payload order (for objects keyed by data, such as gifts).
+    public var keys: [String] { order }
+
     private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The raw value of `key`, or nil if absent; marks it read.

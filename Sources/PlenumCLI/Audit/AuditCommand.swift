@@ -15,7 +15,9 @@ struct AuditCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Download a closed round's record (stewards and auditors).")
         @OptionGroup var options: ClientOptions
-        @Argument(help: "The round's id.") var round: String
+        @Argument(help: "The round's id (or, with --pool, the pool's).") var round: String
+        @Flag(help: "Export a distributed pool's record (the round that chose its plan, and the pool).")
+        var pool = false
         @Option(help: ArgumentHelp("Where to write the record (default: standard output).", valueName: "path"))
         var output: String?
         @Option(help: "Add a consistency proof from this earlier log size (for verify --against).") var since: UInt64?
@@ -25,7 +27,7 @@ struct AuditCommand: AsyncParsableCommand {
                 let client = try options.client()
                 let id = try statementArgument(round, "the round")
                 let query = since.map { "?since=\($0)" } ?? ""
-                let bytes = try await client.download("rounds/\(id.hex)/record\(query)")
+                let bytes = try await client.download("\(pool ? "pools" : "rounds")/\(id.hex)/record\(query)")
                 if let output {
                     guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
                         throw CommandFailure("cannot write \(output)")

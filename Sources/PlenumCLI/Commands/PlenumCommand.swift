@@ -17,7 +17,8 @@ public struct PlenumCommand: AsyncParsableCommand {
         subcommands: [
             KeyCommand.self, InitCommand.self, ServeCommand.self, DemoCommand.self, InviteCommand.self,
             JoinCommand.self, MembersCommand.self, ProposeCommand.self, ReviseCommand.self, ProposalsCommand.self,
-            CommentCommand.self, RoundCommand.self, VoteCommand.self, ReceiptCommand.self, AuditCommand.self,
+            CommentCommand.self, RoundCommand.self, VoteCommand.self, ReceiptCommand.self, PoolCommand.self,
+            AuditCommand.self,
             TallyCommand.self,
             SharesCommand.self,
         ]

@@ -32,15 +32,7 @@ extension PlenumAPI {
                 since = value
             }
             let export = try organization.record(of: id, for: caller, since: since)
-            var headers = HTTPFields()
-            headers[.contentType] = "application/x-ndjson"
-            headers[.contentDisposition] = "attachment; filename=\"round-\(id.hex.prefix(16)).plenum-record\""
-            return Response(
-                status: .ok, headers: headers,
-                body: ResponseBody { writer in
-                    try await export.write { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
-                    try await writer.finish(nil)
-                })
+            return RecordResponse.make(export, name: "round-\(id.hex.prefix(16))")
         }
         group.get("rounds/:id/ballot") { request, context -> Response in
             let caller = try Caller.member(request, organization)
@@ -58,5 +50,20 @@ extension PlenumAPI {
                 JSONMember("receipt", receipt.json),
             ])
         }
+    }
+}
+
+/// A record streamed as JSON Lines.
+enum RecordResponse {
+    static func make(_ export: RoundRecordExport, name: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/x-ndjson"
+        headers[.contentDisposition] = "attachment; filename=\"\(name).plenum-record\""
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await export.write { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
+                try await writer.finish(nil)
+            })
     }
 }

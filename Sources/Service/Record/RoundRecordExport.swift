@@ -82,4 +82,38 @@ extension Organization {
                 leaves: leaves.sorted(), proofSizes: proofSizes, organization: self)
         }
     }
+
+    /// Plans the record of pool `id`'s distribution: the record of the round that chose its plan,
+    /// with the membership statements up to the run, the pool, its plans, every input, the run
+    /// and the log key's result.
+    public func record(
+        ofPool id: StatementID, for reader: Member, since: UInt64? = nil
+    ) throws(ServiceError)
+        -> RoundRecordExport
+    {
+        let (pool, runLeaf, resultLeaf, extra) = try sequencer.read { core throws(ServiceError) in
+            let state = core.state
+            let pool = try state.pool(id)
+            guard let run = pool.run, let resultStatement = pool.resultStatement, let runLeaf = state.leaves[run],
+                let resultLeaf = state.leaves[resultStatement]
+            else {
+                throw ServiceError.conflict(
+                    "pool_not_distributed", "a pool's record is exported once it is distributed")
+            }
+            let ids = [id] + pool.plans.map(\.id) + pool.inputStatements
+            let extra = ids.compactMap { state.leaves[$0] } + state.membershipLeaves.filter { $0 < runLeaf }
+            return (pool, runLeaf, resultLeaf, extra)
+        }
+        guard let round = pool.result?.round else {
+            throw .conflict("pool_not_distributed", "a pool's record is exported once it is distributed")
+        }
+        let export = try record(of: round, for: reader, since: since)
+        let leaves = Array(Set(export.leaves + extra + [runLeaf, resultLeaf])).sorted()
+        let header = export.header
+        return RoundRecordExport(
+            header: RecordHeader(
+                organization: header.organization, origin: header.origin, logKey: header.logKey, round: header.round,
+                checkpoint: header.checkpoint, pool: id),
+            leaves: leaves, proofSizes: export.proofSizes, organization: self)
+    }
 }

@@ -26,6 +26,11 @@ extension OrganizationState {
                 throw .forbidden("log_only", "only the log key signs result certificates")
             }
             changes = try recordResult(result, id: id)
+        case .distributionResult(let result):
+            guard result.header.author == logKey else {
+                throw .forbidden("log_only", "only the log key signs distribution results")
+            }
+            changes = try recordDistribution(result, id: id)
         case .login:
             throw .malformed("not_a_statement", "auth.login statements are for logging in, not for the log")
         default:
@@ -87,7 +92,12 @@ extension OrganizationState {
         case .roundOpen(let open): return try openRound(open, by: author, id: id, leaf: leaf, now: now)
         case .roundClose(let close): return try closeRound(close, by: author, leaf: leaf)
         case .ballotCast(let ballot): return try castBallot(ballot, by: author, id: id, leaf: leaf, now: now)
-        case .organizationCreate, .memberJoin, .roundResult, .login:
+        case .poolCreate(let create): return try createPool(create, by: author, id: id, leaf: leaf)
+        case .planCreate(let plan): return try createPlan(plan, by: author, id: id)
+        case .shareContribution(let contribution): return try contribute(contribution, by: author, id: id)
+        case .shareAllocation(let allocation): return try allocate(allocation, by: author, id: id)
+        case .distributionRun(let run): return try runDistribution(run, by: author, id: id)
+        case .organizationCreate, .memberJoin, .roundResult, .distributionResult, .login:
             throw .malformed("not_a_statement", "this statement cannot be applied here")
         }
     }

@@ -56,6 +56,9 @@ struct SequencerCore {
                     if case .roundClose(let close) = payload {
                         certify(close.round, received: received)
                     }
+                    if case .distributionRun(let run) = payload {
+                        recordDistribution(run, received: received)
+                    }
                 case .scheduledClose(let round, let now, _):
                     let close = RoundClose(header: header(now), round: round)
                     let statement = SignedStatement(signing: close.canonicalBytes, as: RoundClose.kind, with: logKey)
@@ -114,6 +117,20 @@ struct SequencerCore {
             _ = try append(statement, .roundResult(result), received: received)
         } catch {
             fatalError("the result certificate of a round just closed was refused: \(error)")
+        }
+    }
+
+    /// Appends the log key's distribution result for the run just applied. It cannot be refused:
+    /// the run was checked a moment ago in this batch, on the same state.
+    private mutating func recordDistribution(_ run: DistributionRun, received: Int64) {
+        guard let result = state.distributionResult(for: run, header: header(received)) else {
+            fatalError("the distribution of a run just accepted could not be computed")
+        }
+        let statement = SignedStatement(signing: result.canonicalBytes, as: DistributionResult.kind, with: logKey)
+        do {
+            _ = try append(statement, .distributionResult(result), received: received)
+        } catch {
+            fatalError("the distribution result of a run just accepted was refused: \(error)")
         }
     }
 

@@ -33,6 +33,9 @@ public struct OrganizationState: Sendable {
     public internal(set) var ballotRounds: [StatementID: StatementID] = [:]
     /// Round ids in opening order.
     public internal(set) var roundOrder: [StatementID] = []
+    public internal(set) var pools: [StatementID: Pool] = [:]
+    /// Pool ids in creation order.
+    public internal(set) var poolOrder: [StatementID] = []
     /// The leaf of every statement in the log, by statement id (replays are answered from here).
     public internal(set) var leaves: [StatementID: UInt64] = [:]
     /// The author (a member id, or nil for the log key) and kind of every statement, by leaf.

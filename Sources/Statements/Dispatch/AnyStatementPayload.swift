@@ -23,13 +23,20 @@ public enum AnyStatementPayload: Equatable, Sendable {
     case roundResult(RoundResult)
     case ballotCast(BallotCast)
     case login(LoginChallenge)
+    case poolCreate(PoolCreate)
+    case planCreate(PlanCreate)
+    case shareContribution(ShareContribution)
+    case shareAllocation(ShareAllocation)
+    case distributionRun(DistributionRun)
+    case distributionResult(DistributionResult)
 
     /// Every payload type, one per kind.
     public static let types: [any StatementPayload.Type] = [
         OrganizationCreate.self, MemberInvite.self, MemberJoin.self, MemberSuspend.self, MemberReinstate.self,
         MemberRoles.self, MemberWeight.self, KeyRotate.self, KeyRevoke.self, ProposalCreate.self,
         ProposalRevise.self, ProposalStateChange.self, CommentPost.self, CommentEdit.self, CommentHide.self,
-        RoundOpen.self, RoundClose.self, RoundResult.self, BallotCast.self, LoginChallenge.self,
+        RoundOpen.self, RoundClose.self, RoundResult.self, BallotCast.self, LoginChallenge.self, PoolCreate.self,
+        PlanCreate.self, ShareContribution.self, ShareAllocation.self, DistributionRun.self, DistributionResult.self,
     ]
 
     /// Every kind, in the order of ``types``.
@@ -64,6 +71,12 @@ public enum AnyStatementPayload: Equatable, Sendable {
         case RoundResult.kind: return .roundResult(try open(RoundResult.self))
         case BallotCast.kind: return .ballotCast(try open(BallotCast.self))
         case LoginChallenge.kind: return .login(try open(LoginChallenge.self))
+        case PoolCreate.kind: return .poolCreate(try open(PoolCreate.self))
+        case PlanCreate.kind: return .planCreate(try open(PlanCreate.self))
+        case ShareContribution.kind: return .shareContribution(try open(ShareContribution.self))
+        case ShareAllocation.kind: return .shareAllocation(try open(ShareAllocation.self))
+        case DistributionRun.kind: return .distributionRun(try open(DistributionRun.self))
+        case DistributionResult.kind: return .distributionResult(try open(DistributionResult.self))
         default: throw .unknownKind(statement.kind)
         }
     }
@@ -91,6 +104,12 @@ public enum AnyStatementPayload: Equatable, Sendable {
         case .roundResult(let payload): return payload
         case .ballotCast(let payload): return payload
         case .login(let payload): return payload
+        case .poolCreate(let payload): return payload
+        case .planCreate(let payload): return payload
+        case .shareContribution(let payload): return payload
+        case .shareAllocation(let payload): return payload
+        case .distributionRun(let payload): return payload
+        case .distributionResult(let payload): return payload
         }
     }
 
