@@ -27,8 +27,10 @@ enum Benchmarks {
         case "rctab":
             let corpus = arguments.dropFirst().first { !$0.hasPrefix("--") } ?? "../shared/ballots/rctab"
             RCTabBenchmark.run(corpus: corpus)
+        case "ingest":
+            IngestBenchmark.run(arguments: Array(arguments.dropFirst()))
         default:
-            print("unknown benchmark suite \(suite); known: foundation, counting, rctab")
+            print("unknown benchmark suite \(suite); known: foundation, counting, rctab, ingest")
             exit(2)
         }
     }

@@ -1,0 +1,347 @@
+import CSodiumBaseline
+import Foundation
+import Ledger
+import Logging
+import PlenumServer
+import Service
+import Sodium
+import Statements
+import Store
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The ingest bar: signed ballots accepted over HTTP, durably, against the machine's libsodium
+/// verification ceiling on all its cores, measured in the same run.
+///
+/// The service runs in this process over a file database (WAL, `synchronous=FULL`, group commit)
+/// in a temporary directory; an organization of `voters` members is built through
+/// ``Organization/submit(_:)`` before anything is timed; one question round is opened; every
+/// voter's ballot is signed and encoded as an HTTP request in advance; then `connections`
+/// keep-alive connections over loopback post them as fast as they are answered.
+enum IngestBenchmark {
+    struct Options {
+        var voters = 100_000
+        var connections = 64
+        var directory: String?
+        var perfOutput: String?
+        var inProcess = true
+
+        init(arguments: [String]) {
+            var iterator = arguments.makeIterator()
+            while let argument = iterator.next() {
+                switch argument {
+                case "--quick": voters = 10_000
+                case "--voters": voters = iterator.next().flatMap(Int.init) ?? voters
+                case "--connections": connections = iterator.next().flatMap(Int.init) ?? connections
+                case "--dir": directory = iterator.next()
+                case "--perf": perfOutput = iterator.next()
+                case "--no-in-process": inProcess = false
+                default:
+                    print("unknown ingest option \(argument)")
+                    exit(2)
+                }
+            }
+        }
+    }
+
+    static let organization = "ingest-bench"
+
+    static func run(arguments: [String]) {
+        let options = Options(arguments: arguments)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await run(options)
+            } catch {
+                print("ingest benchmark failed: \(error)")
+                exit(1)
+            }
+            done.signal()
+        }
+        done.wait()
+    }
+
+    static func run(_ options: Options) async throws {
+        Sodium.ensureInitialized()
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        print(
+            "libsodium \(Sodium.libraryVersion); \(cores) cores; \(options.voters) voters, "
+                + "\(options.connections) connections\n")
+
+        let ceiling = VerificationCeiling.measure(threads: cores)
+        print("| Ed25519 verification (200-byte message), libsodium from C | verifications/s |")
+        print("|---|---|")
+        print("| one thread | \(Int(ceiling.single)) |")
+        print("| \(cores) threads in parallel (the ceiling) | \(Int(ceiling.parallel)) |")
+        print("")
+
+        // The organization, in a file database with synchronous=FULL.
+        let directory =
+            options.directory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("plenum-ingest-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/ingest.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        defer {
+            if options.directory == nil { try? FileManager.default.removeItem(atPath: directory) }
+        }
+        let database = try PlenumDatabase(path: path)
+        let logKey = try SigningKey.generate()
+        let steward = try SigningKey.generate()
+        try Organization.create(
+            in: database, organization: organization, name: "Ingest", origin: "plenum.bench/\(organization)",
+            logKey: logKey, founder: steward.publicKey, founderName: "Steward", now: now())
+        var configuration = ServiceConfiguration()
+        configuration.statementsPerSecondPerAuthor = 0
+        var logger = Logger(label: "plenum.bench")
+        logger.logLevel = .error
+        let service = try Organization(
+            database: database, logKey: logKey, configuration: configuration, logger: logger)
+
+        // Members: an invitation by the steward and a join by the member each, in bulk.
+        let setupClock = ContinuousClock.now
+        let voters = Parallel.map(count: options.voters) { _ in try! SigningKey.generate() }
+        let secrets = (0..<options.voters).map { _ in SecureRandom.bytes(count: 32) }
+        let invites = Parallel.map(count: options.voters) { index in
+            sign(
+                MemberInvite(
+                    header: header(steward), code: SHA256.hash(secrets[index]), name: "Member \(index)",
+                    roles: [.member], weight: 1, expires: now() + 86_400_000), steward)
+        }
+        let inviteRate = try await submitAll(invites, to: service, window: 4096)
+        let joins = Parallel.map(count: options.voters) { index in
+            sign(
+                MemberJoin(header: header(voters[index]), secret: secrets[index], name: "Member \(index)"),
+                voters[index])
+        }
+        let joinRate = try await submitAll(joins, to: service, window: 4096)
+        let setupSeconds = Measure.seconds(ContinuousClock.now - setupClock)
+
+        let round = try await openRound(service, steward)
+        let requests = Parallel.map(count: options.voters) { index in
+            httpRequest(ballot(round: round, voter: voters[index], option: index % 4))
+        }
+
+        // The server, in this process, on a free port.
+        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let server = Task {
+            try await PlenumServer.run(
+                organization: service, host: "127.0.0.1", port: 0, logger: logger
+            ) { port in
+                portContinuation.yield(port)
+                portContinuation.finish()
+            }
+        }
+        var port = 0
+        for await bound in portStream {
+            port = bound
+            break
+        }
+
+        let checkpointsBefore = try database.checkpoints().count
+        let perf = options.perfOutput.flatMap { Profiler.start(output: $0) }
+        let load = LoadGenerator.run(requests: requests, port: port, connections: options.connections)
+        perf?.stop()
+        let checkpointsAfter = try database.checkpoints().count
+        let counted = try service.read { state throws(ServiceError) in try state.round(round).ballots.count }
+
+        let accepted = load.statuses[201] ?? 0
+        let rate = Double(accepted) / load.seconds
+        let sorted = load.latencies.sorted()
+        func percentile(_ fraction: Double) -> Double {
+            guard !sorted.isEmpty else { return .nan }
+            let index = min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)
+            return Double(sorted[max(0, index)]) / 1e6
+        }
+        let batches = checkpointsAfter - checkpointsBefore
+        print("| ballots over HTTP (\(options.connections) keep-alive connections, loopback) | figure |")
+        print("|---|---|")
+        print("| ballots posted | \(load.latencies.count) |")
+        print("| accepted (201) | \(accepted) |")
+        let others = load.statuses.filter { $0.key != 201 }.sorted { $0.key < $1.key }
+        if !others.isEmpty {
+            print("| other answers | \(others.map { "\($0.value) × \($0.key)" }.joined(separator: ", ")) |")
+        }
+        print("| wall time | \(Measure.format(load.seconds, decimals: 2)) s |")
+        print("| **accepted ballots per second** | **\(Int(rate))** |")
+        print("| latency p50 | \(Measure.format(percentile(0.50), decimals: 2)) ms |")
+        print("| latency p99 | \(Measure.format(percentile(0.99), decimals: 2)) ms |")
+        print("| latency max | \(Measure.format(percentile(1.0), decimals: 2)) ms |")
+        print("| commits (group commit batches, one checkpoint each) | \(batches) |")
+        if batches > 0 {
+            print(
+                "| statements per commit, mean | \(Measure.format(Double(accepted) / Double(batches), decimals: 1)) |")
+        }
+        print("| ballots counted by the round afterwards | \(counted) |")
+        print(
+            "| accepted rate / \(cores)-core verification ceiling | "
+                + "\(Measure.format(rate / ceiling.parallel * 100, decimals: 1)) % |")
+        print(
+            "| accepted rate / one-core verification rate | "
+                + "\(Measure.format(rate / ceiling.single * 100, decimals: 1)) % |")
+        if !load.failures.isEmpty { print("\nconnection failures: \(load.failures.prefix(5))") }
+        print("")
+        print("| set-up, through Organization.submit (no HTTP), in windows of 4,096 | figure |")
+        print("|---|---|")
+        print("| \(options.voters) member.invite (one author) | \(Int(inviteRate)) statements/s |")
+        print("| \(options.voters) member.join | \(Int(joinRate)) statements/s |")
+        print("| whole set-up, key generation and signing included | \(Measure.format(setupSeconds, decimals: 1)) s |")
+
+        server.cancel()
+        _ = await server.result
+
+        if options.inProcess {
+            // The same ballots again, in a second round, without HTTP: what the service alone takes.
+            let service = try Organization(
+                database: database, logKey: logKey, configuration: configuration, logger: logger)
+            let second = try await openRound(service, steward)
+            let ballots = Parallel.map(count: options.voters) { index in
+                ballot(round: second, voter: voters[index], option: (index + 1) % 4)
+            }
+            let inProcessRate = try await submitAll(ballots, to: service, window: options.connections)
+            print(
+                "| the same number of ballots through Organization.submit, \(options.connections) in flight, no HTTP "
+                    + "| \(Int(inProcessRate)) ballots/s |")
+            service.shutdown()
+        }
+        print("\npeak resident memory: \(Measure.format(Measure.peakMemoryMiB(), decimals: 1)) MiB")
+        try database.close()
+    }
+
+    /// Submits every statement with at most `window` in flight; returns statements per second.
+    /// Any refusal is fatal: the set-up must go through whole.
+    static func submitAll(
+        _ statements: [SignedStatement], to service: Organization, window: Int
+    ) async throws
+        -> Double
+    {
+        let clock = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var inFlight = 0
+            for statement in statements {
+                if inFlight == window {
+                    try await group.next()
+                    inFlight -= 1
+                }
+                group.addTask { _ = try await service.submit(statement) }
+                inFlight += 1
+            }
+            try await group.waitForAll()
+        }
+        return Double(statements.count) / Measure.seconds(ContinuousClock.now - clock)
+    }
+
+    static func openRound(_ service: Organization, _ steward: SigningKey) async throws -> StatementID {
+        let electorate = try service.read { $0.currentElectorate }
+        let open = sign(
+            RoundOpen(
+                header: header(steward), question: "Ingest?", method: "plurality", options: ["A", "B", "C", "D"],
+                electorate: electorate.commitment, voters: electorate.count), steward)
+        return try await service.submit(open).statement
+    }
+
+    static func ballot(round: StatementID, voter: SigningKey, option: Int) -> SignedStatement {
+        sign(
+            BallotCast(
+                header: header(voter), round: round, revision: nil, sequence: 1,
+                choice: .ranking([[["A", "B", "C", "D"][option]]])), voter)
+    }
+
+    /// `POST /api/v1/statements` with the statement in its wire form, as bytes ready to send.
+    static func httpRequest(_ statement: SignedStatement) -> [UInt8] {
+        let body = CanonicalJSON.encode(
+            JSONValue.object([
+                JSONMember("kind", .string(statement.kind.name)),
+                JSONMember("payload", .string(Base64URL.encode(statement.payload))),
+                JSONMember("signature", .string(statement.signature.base64url)),
+            ]))
+        let head =
+            "POST /api/v1/statements HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Content-Length: \(body.count)\r\n\r\n"
+        return Array(head.utf8) + body
+    }
+
+    static func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    static func header(_ key: SigningKey) -> StatementHeader {
+        StatementHeader(organization: organization, author: key.publicKey, created: now())
+    }
+
+    static func sign<Payload: StatementPayload>(_ payload: Payload, _ key: SigningKey) -> SignedStatement {
+        SignedStatement(signing: payload.canonicalBytes, as: Payload.kind, with: key)
+    }
+}
+
+/// libsodium's verification rate called straight from C (`CSodiumBaseline`), on one thread and
+/// on `threads` threads at once, each verifying its own copy of the same 200-byte message.
+enum VerificationCeiling {
+    static func measure(threads: Int, count: Int = 20_000, repetitions: Int = 3) -> (single: Double, parallel: Double) {
+        let key = try! SigningKey(seed: [UInt8](repeating: 7, count: 32))
+        let message = [UInt8]((0..<200).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let signature = key.sign(message).bytes
+        let publicKey = key.publicKey.bytes
+        @Sendable func verify() {
+            let verified = plenum_baseline_verify(count, signature, message, UInt64(message.count), publicKey)
+            precondition(verified == count)
+        }
+        var single = Double.infinity
+        var parallel = Double.infinity
+        for _ in 0..<repetitions {
+            single = min(single, Measure.best(repetitions: 1) { verify() })
+            parallel = min(
+                parallel,
+                Measure.best(repetitions: 1) {
+                    DispatchQueue.concurrentPerform(iterations: threads) { _ in verify() }
+                })
+        }
+        return (Double(count) / single, Double(count * threads) / parallel)
+    }
+}
+
+/// Work split over every core, for the set-up (key generation and signing).
+enum Parallel {
+    static func map<T>(count: Int, _ body: (Int) -> T) -> [T] {
+        let chunks = max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let size = (count + chunks - 1) / chunks
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            withoutActuallyEscaping(body) { body in
+                nonisolated(unsafe) let work = body
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    for index in (chunk * size)..<min(count, (chunk + 1) * size) { output[index] = work(index) }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// `perf record` attached to this process for the timed phase only.
+final class Profiler {
+    private let process: Process
+
+    private init(process: Process) { self.process = process }
+
+    static func start(output: String) -> Profiler? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/perf")
+        process.arguments = ["record", "-F", "999", "-g", "-o", output, "-p", "\(getpid())"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch {
+            print("perf did not start: \(error)")
+            return nil
+        }
+        Thread.sleep(forTimeInterval: 1)
+        return Profiler(process: process)
+    }
+
+    func stop() {
+        process.interrupt()
+        process.waitUntilExit()
+    }
+}
