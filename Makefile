@@ -7,7 +7,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libsodium-dev libsqlite3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps lint walkthrough openapi bench bench-foundation bench-counting bench-rctab bench-ingest format differential oracles urcvt audit-independent
+.PHONY: run test deps lint walkthrough openapi bench bench-foundation bench-counting bench-rctab bench-ingest format differential oracles urcvt audit-independent web-e2e
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -138,3 +138,24 @@ audit-independent: deps oracles
 	  open(sys.argv[2], "w").writelines(lines); print("tampered: flipped a byte of the ballot on line", i + 1)' \
 	  $$dir/record.jsonl $$dir/tampered.jsonl; \
 	$(ORACLES)/bin/python Tests/Audit/verify_record.py --expect-fail $$dir/tampered.jsonl
+
+# The web pages end to end (issue 8): Tests/Web/e2e.py drives Debian's chromium headless through
+# chromium-driver and Selenium (PyPI), against `plenum init` + `plenum serve` in a folder under
+# .build/web-e2e/; screenshots go to .build/web-screenshots/. Tests/Web/unit.mjs checks the
+# browser's bytes (canonical JSON, signatures, RFC 9162 proofs) with Node when it is installed.
+WEB_PACKAGES := chromium chromium-driver
+SELENIUM := selenium==4.51.0
+
+web-e2e: deps oracles
+	@missing=""; for p in $(WEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@$(ORACLES)/bin/python -c "import selenium; assert selenium.__version__ == '4.51.0'" 2>/dev/null || \
+	  $(ORACLES)/bin/pip install -q $(SELENIUM)
+	@if command -v node >/dev/null; then node Tests/Web/unit.mjs; fi
+	$(SWIFT) build --product plenum
+	$(ORACLES)/bin/python Tests/Web/e2e.py --plenum "$$($(SWIFT) build --show-bin-path)/plenum"
