@@ -31,7 +31,12 @@ import urllib.request
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import (
+    NoSuchElementException,
+    StaleElementReferenceException,
+    TimeoutException,
+    WebDriverException,
+)
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -151,7 +156,8 @@ class Browser:
         service = Service(executable_path=chromedriver, log_output=str(folder / f"chromedriver-{who}.log"))
         self.driver = webdriver.Chrome(service=service, options=options)
         self.driver.set_page_load_timeout(WAIT)
-        self.wait = WebDriverWait(self.driver, WAIT)
+        self.wait = WebDriverWait(
+            self.driver, WAIT, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
 
     # -- navigation and checks --
 
@@ -203,11 +209,12 @@ class Browser:
         return self.wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, selector)))
 
     def status(self):
-        return self.driver.find_element(By.ID, "status").text.strip()
+        return (self.driver.execute_script(
+            "const s = document.getElementById('status'); return s ? s.textContent : null") or "").strip()
 
     def wait_status(self, pattern, what):
         try:
-            self.wait.until(lambda d: re.search(pattern, d.find_element(By.ID, "status").text or ""))
+            self.wait.until(lambda d: re.search(pattern, self.status()))
         except TimeoutException:
             raise AssertionError(f"{self.who}: {what}: #status says {self.status()!r} on {self.path()}")
         return self.status()
@@ -251,6 +258,7 @@ class Browser:
 
     def screenshot(self, name):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.driver.execute_script("window.scrollTo(0, 0)")
         for size, (width, height) in SIZES.items():
             self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
                 "width": width, "height": height, "deviceScaleFactor": 1, "mobile": size == "phone"})
@@ -517,6 +525,9 @@ def scenario(server, folder, plenum, chromium, chromedriver):
         print(result.stdout, end="")
         assert result.returncode == 0, f"plenum audit verify failed:\n{result.stdout}\n{result.stderr}"
 
+        # -- the other ballot widgets: consent stances with a reason, a point budget's remainder --
+        other_widgets(steward, ana, ben, proposal_id, proposal_path)
+
         # -- the remaining main pages, and logging out --
         steward.get("/")
         assert steward.driver.find_elements(By.CSS_SELECTOR, "section#proposals")
@@ -537,6 +548,62 @@ def scenario(server, folder, plenum, chromium, chromedriver):
                 browser.quit()
             except Exception as error:  # noqa: BLE001 - closing must not hide the real failure
                 log(f"could not close {browser.who}'s browser: {error}")
+
+
+def open_round(steward, proposal_id, question, method, options, parameters=""):
+    steward.get("/steward")
+    form = steward.find("#open-round-form")
+    Select(form.find_element(By.CSS_SELECTOR, "select[name=proposal]")).select_by_value(proposal_id)
+    steward.fill(form.find_element(By.CSS_SELECTOR, "input[name=question]"), question)
+    Select(form.find_element(By.CSS_SELECTOR, "select[name=method]")).select_by_value(method)
+    steward.set_value("#open-round-form textarea[name=options]", "\n".join(options))
+    steward.set_value("#open-round-form textarea[name=parameters]", parameters)
+    Select(form.find_element(By.CSS_SELECTOR, "select[name=visibility]")).select_by_value("live")
+    steward.submit("#open-round-form")
+    return steward.wait_path(r"/rounds/[0-9a-f]{64}", f"open the {method} round")
+
+
+def other_widgets(steward, ana, ben, proposal_id, proposal_path):
+    log("steward: open a consent round and a cumulative (point budget) question round")
+    consent_path = open_round(steward, proposal_id, "Do we consent to the four-day week?", "consent", ["Four-day week"])
+    budget_path = open_round(steward, "", "Where does the summer outing go?", "cumulative",
+                             ["Picnic", "Concert", "Trip"], "points=10")
+
+    log("ana: object in the consent round; the reason becomes required and is posted as a comment")
+    ana.get(consent_path)
+    assert ana.find("div#ballot").get_attribute("data-shape") == "stances"
+    ana.find('input[type=radio][name="stance:Four-day week"][value=object]').click()
+    reason = ana.find('textarea[name="reason:Four-day week"]')
+    assert reason.get_attribute("required") is not None, "the reason is not required for an objection"
+    ana.find('input[type=radio][name="stance:Four-day week"][value=agree]').click()
+    assert reason.get_attribute("required") is None, "the reason stays required after agreeing"
+    ana.find('input[type=radio][name="stance:Four-day week"][value=object]').click()
+    ana.set_value('textarea[name="reason:Four-day week"]', "The harvest weeks need five days.")
+    ana.screenshot("ballot-consent")
+    ana.submit("#ballot-form")
+    ana.accepted("cast a consent ballot")
+    ana.get(proposal_path)
+    texts = [c.text for c in ana.driver.find_elements(By.CSS_SELECTOR, "section#thread article.comment")]
+    assert any("harvest weeks need five days" in t for t in texts), f"the objection's reason is not in the thread: {texts}"
+
+    log("ben: share 10 points; the remainder is live and an overspend is refused")
+    ben.get(budget_path)
+    ballot = ben.find("div#ballot")
+    assert ballot.get_attribute("data-shape") == "scores" and ballot.get_attribute("data-budget") == "10", \
+        ballot.get_attribute("outerHTML")[:300]
+    picnic = ben.find('input[name="score:Picnic"]')
+    trip = ben.find('input[name="score:Trip"]')
+    remaining = lambda: ben.driver.execute_script("return document.getElementById('remaining').value")  # noqa: E731
+    ben.fill(picnic, "6")
+    ben.fill(trip, "5")
+    assert remaining() == "-1", remaining()
+    ben.submit("#ballot-form")
+    ben.wait_status(r"\(over_limit\)", "an overspent budget")
+    ben.fill(trip, "4")
+    assert remaining() == "0", remaining()
+    ben.screenshot("ballot-budget")
+    ben.submit("#ballot-form")
+    ben.accepted("cast a point-budget ballot")
 
 
 class ActionChainsAlt:

@@ -68,7 +68,8 @@ async function finishLogin(key) {
   showStatus("Logging in…");
   const answer = await login(key);
   flash(`Logged in as ${answer.member}`);
-  location.assign(nextPath("/"));
+  const main = document.querySelector("main[data-next]");
+  location.assign(nextPath(main && main.dataset.next ? main.dataset.next : "/"));
 }
 
 async function setUpLogin() {
@@ -78,6 +79,8 @@ async function setUpLogin() {
   const key = await storedKey();
   if (loginButton) {
     loginButton.hidden = !key;
+    const section = document.getElementById("login-stored");
+    if (section) section.hidden = !key;
     if (key) {
       loginButton.dataset.key = key.publicKey;
       loginButton.addEventListener("click", async (event) => {
@@ -93,6 +96,8 @@ async function setUpLogin() {
   if (key) {
     const note = document.getElementById("stored-key");
     if (note) note.textContent = key.publicKey;
+  } else if (importField && document.activeElement === document.body) {
+    importField.focus();
   }
   if (importButton && importField) {
     importButton.addEventListener("click", async (event) => {
@@ -176,7 +181,7 @@ function setUpReplies() {
     button.addEventListener("click", (event) => {
       event.preventDefault();
       const comment = button.closest("[data-id]");
-      const id = button.dataset.id || (comment && comment.dataset.id);
+      const id = button.dataset.replyTo || button.dataset.comment || button.dataset.id || (comment && comment.dataset.id);
       let replyTo = form.elements.namedItem("replyTo");
       if (!replyTo) {
         replyTo = document.createElement("input");
@@ -185,8 +190,14 @@ function setUpReplies() {
         form.append(replyTo);
       }
       replyTo.value = id || "";
-      const author = comment && comment.querySelector(".author");
-      showStatus(`Replying to ${author ? author.textContent.trim() : "the comment"}`);
+      const author = comment && comment.querySelector(".comment-author, .author");
+      const message = `Replying to ${author ? author.textContent.trim() : "the comment"}`;
+      const note = document.getElementById("replying-to");
+      if (note) {
+        note.textContent = message;
+        note.hidden = false;
+      }
+      showStatus(message);
       const textField = form.elements.namedItem("text");
       if (textField) textField.focus();
     });
@@ -234,7 +245,18 @@ function setUpReceipts() {
 
 // ---- start ----
 
+// A page without an icon makes the browser ask for /favicon.ico, which the server does not have
+// (a 404 in the console); an empty icon stops that.
+function addEmptyIcon() {
+  if (document.querySelector('link[rel~="icon"]')) return;
+  const icon = document.createElement("link");
+  icon.rel = "icon";
+  icon.href = "data:,";
+  document.head.append(icon);
+}
+
 async function start() {
+  addEmptyIcon();
   showFlash();
   setUpLogout();
   setUpStatementForms();

@@ -269,7 +269,8 @@ export async function api(path, { method = "GET", body } = {}) {
 
 /** A safe same-site path to go to after login: `next` from the query if it is a local path. */
 export function nextPath(fallback = "/") {
+  const local = (path) => path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\");
   const next = new URLSearchParams(location.search).get("next");
-  if (next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")) return next;
-  return fallback;
+  if (local(next)) return next;
+  return local(fallback) ? fallback : "/";
 }
