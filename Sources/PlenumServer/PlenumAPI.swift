@@ -1,4 +1,5 @@
 import Hummingbird
+import PlenumWeb
 import Service
 
 /// The JSON API under `/api/v1`, described by docs/openapi.yaml: writes are signed statements;
@@ -12,7 +13,7 @@ public struct PlenumAPI: Sendable {
         self.organization = organization
     }
 
-    /// A router with every route and the error middleware.
+    /// A router with every route (the API and the web pages) and the error middleware.
     public func router() -> Router<BasicRequestContext> {
         // The routes are added to a router first only to learn them, so the error middleware of
         // the real router can answer 405 for a known path with another method.
@@ -38,6 +39,7 @@ public struct PlenumAPI: Sendable {
         api.addRoundRoutes(to: group)
         api.addPoolRoutes(to: group)
         group.get("health") { _, _ in JSONResponse.object([.init("status", .string("ok"))]) }
+        PlenumWeb.addRoutes(to: router, organization: organization)
         return router
     }
 }
