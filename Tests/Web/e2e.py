@@ -136,6 +136,18 @@ return out;
 """
 
 
+# The innermost elements that stick out to the right of the screen (to say what makes a page wide).
+WIDE_JS = r"""
+const width = document.documentElement.clientWidth;
+const wide = Array.from(document.querySelectorAll('body *')).filter(
+  (el) => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length > 0);
+const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
+return innermost.slice(0, 4).map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+  (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') +
+  ' (' + Math.round(el.getBoundingClientRect().right) + ' px)');
+"""
+
+
 class Browser:
     """One person's browser: its own profile (user-data-dir), so its own IndexedDB key and cookie."""
 
@@ -269,7 +281,8 @@ class Browser:
             overflow = self.driver.execute_script(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if size == "phone" and overflow > 1:
-                failures.append(f"{name}: at 390 px the page is {overflow} px wider than the screen")
+                culprits = self.driver.execute_script(WIDE_JS)
+                failures.append(f"{name}: at 390 px the page is {overflow} px wider than the screen; widest: {culprits}")
         self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         log(f"screenshots {name}-desktop.png, {name}-phone.png")
 
@@ -506,6 +519,7 @@ def scenario(server, folder, plenum, chromium, chromedriver):
         ana.wait.until(lambda d: re.match(r"(verified|failed)", d.find_element(By.CSS_SELECTOR, ".receipt-status").text))
         verdict = ana.find(".receipt-status").text
         assert verdict.startswith("verified"), f"the receipt did not verify: {verdict}"
+        assert "kept" in verdict, f"the receipt kept in the browser was not checked: {verdict}"
         ana.check_console()
         ana.screenshot("receipts")
 

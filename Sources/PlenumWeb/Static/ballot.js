@@ -76,8 +76,10 @@ function setUpRanking(list) {
     item.addEventListener("keydown", (event) => {
       if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
       event.preventDefault();
+      // Moving the item takes the focus from whatever in it had it; give it back.
+      const focused = document.activeElement && item.contains(document.activeElement) ? document.activeElement : item;
       if (move(list, item, event.key === "ArrowUp" ? -1 : 1)) announce(list, item);
-      item.focus();
+      focused.focus();
     });
     item.addEventListener("dragstart", (event) => {
       dragged = item;

@@ -157,12 +157,24 @@ export async function verifyCheckpoint(checkpoint, logKey = meta("plenum-log-key
   if (!good) fail("bad_checkpoint_signature", `the checkpoint of size ${checkpoint.size} is not signed by the log key`);
 }
 
+/** The receipt kept in localStorage when statement `id` was accepted, or null. */
+function keptReceipt(id) {
+  try {
+    const text = localStorage.getItem(`receipt:${id}`);
+    const receipt = text ? JSON.parse(text) : null;
+    return receipt && receipt.checkpoint && Array.isArray(receipt.proof) ? receipt : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Verifies the receipt of statement `id` from the server: fetches the receipt, the statement and
  * the latest checkpoint, and checks everything. Returns a sentence describing what was verified.
  */
 export async function verifyReceipt(id) {
   const receipt = await api(`/receipts/${id}`);
+  const kept = keptReceipt(id);
   const statement = await api(`/statements/${id}`);
   if (receipt.statement !== id) fail("wrong_statement", "the receipt is for another statement");
 
@@ -208,8 +220,30 @@ export async function verifyReceipt(id) {
   }
   await verifyConsistency(receipt.checkpoint.size, latest.size, root, latestRoot, path);
 
+  // The receipt this browser kept when the statement was accepted, if it differs from the
+  // server's copy, must hold too: its proof, its checkpoint's signature, and consistency with now.
+  let keptNote = "";
+  if (kept && JSON.stringify(kept) !== JSON.stringify(receipt)) {
+    if (kept.statement !== id || kept.leaf !== receipt.leaf) {
+      fail("receipt_changed", `the receipt kept in this browser names leaf ${kept.leaf}, the server's leaf ${receipt.leaf}`);
+    }
+    const keptRoot = decode(kept.checkpoint.root, "the kept checkpoint's root", 32);
+    const keptProof = kept.proof.map((node, i) => decode(node, `kept proof node ${i + 1}`, 32));
+    await verifyInclusion(kept.leaf, kept.checkpoint.size, leaf, keptProof, keptRoot);
+    await verifyCheckpoint(kept.checkpoint);
+    let keptPath = [];
+    if (kept.checkpoint.size !== latest.size) {
+      const consistency = await api(`/checkpoint/consistency?from=${kept.checkpoint.size}&to=${latest.size}`);
+      keptPath = consistency.path.map((node, i) => decode(node, `consistency node ${i + 1}`, 32));
+    }
+    await verifyConsistency(kept.checkpoint.size, latest.size, keptRoot, latestRoot, keptPath);
+    keptNote = `; the receipt kept in this browser (log size ${kept.checkpoint.size}) holds too`;
+  } else if (kept) {
+    keptNote = "; it is the receipt this browser kept";
+  }
+
   return (
     `verified: leaf ${receipt.leaf} is in the log of size ${receipt.checkpoint.size} signed by the log key, ` +
-    `and that log is a prefix of the latest checkpoint (size ${latest.size})`
+    `and that log is a prefix of the latest checkpoint (size ${latest.size})${keptNote}`
   );
 }
