@@ -139,12 +139,24 @@ return out;
 # The innermost elements that stick out to the right of the screen (to say what makes a page wide).
 WIDE_JS = r"""
 const width = document.documentElement.clientWidth;
-const wide = Array.from(document.querySelectorAll('body *')).filter(
-  (el) => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length > 0);
+const clipped = (el) => {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const o = getComputedStyle(p).overflowX;
+    if (o !== 'visible' && o !== 'clip' && p !== document.documentElement && p !== document.body) return true;
+  }
+  return false;
+};
+const wide = Array.from(document.querySelectorAll('body *')).filter((el) => {
+  if (el.getClientRects().length === 0) return false;
+  if (clipped(el) && getComputedStyle(el).position !== 'absolute') return false;
+  const sticksOut = el.getBoundingClientRect().right > width + 1;
+  const spills = getComputedStyle(el).overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0;
+  return sticksOut || spills;
+});
 const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
 return innermost.slice(0, 4).map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-  (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') +
-  ' (' + Math.round(el.getBoundingClientRect().right) + ' px)');
+  (el.className && typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '') +
+  ' "' + (el.textContent || '').trim().slice(0, 40) + '"');
 """
 
 

@@ -168,6 +168,9 @@ export const builders = {
         anchor.textContent = link;
         anchor.className = "invite-url";
         anchor.dataset.secret = extra.secret;
+        // A long link with no spaces must wrap rather than widen a phone-width page.
+        anchor.style.overflowWrap = "anywhere";
+        anchor.style.wordBreak = "break-all";
         const paragraph = document.createElement("p");
         paragraph.append(anchor);
         target.append(intro, paragraph);
