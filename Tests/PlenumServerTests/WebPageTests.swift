@@ -321,6 +321,50 @@ struct WebPageTests {
         #expect(garbage.status == 404)
     }
 
+    @Test("the pool page previews each plan per member, and shows the shares after the run")
+    func pool() async throws {
+        let test = try TestOrganization()
+        let ann = try await test.join("Ann")
+        let bob = try await test.join("Bob")
+        let pool = try await test.submit(
+            PoolCreate(
+                header: test.header(test.steward), name: "Surplus <2026>", amount: "10.00", currency: "EUR", decimals: 2
+            ),
+            by: test.steward
+        ).statement
+        try await test.submit(
+            PlanCreate(header: test.header(test.steward), pool: pool, title: "By hours", method: "proportional"),
+            by: test.steward)
+        for (key, hours) in [(ann, "3"), (bob, "1")] {
+            try await test.submit(
+                ShareContribution(header: test.header(key), pool: pool, member: MemberID(key.publicKey), amount: hours),
+                by: key)
+        }
+        let server = try await TestServer(test.organization)
+        defer { Task { await server.stop() } }
+        let token = try await server.login(ann, created: test.now)
+        let open = try await Self.get(server, "/pools/\(pool.hex)", token: token)
+        #expect(open.status == 200)
+        #expect(open.body.contains("data-page=\"pool\""))
+        #expect(open.body.contains("Surplus &lt;2026&gt;"))
+        #expect(open.hasID("preview"))
+        #expect(open.body.contains("<td class=\"number\">7.50</td>"))
+        #expect(open.body.contains("data-statement=\"share.contribution\""))
+        let home = try await Self.get(server, "/", token: token)
+        #expect(home.body.contains("href=\"/pools/\(pool.hex)\""))
+
+        let round = try await test.openRound(method: "plurality", options: ["By hours"])
+        for key in [ann, bob] { try await test.vote(round, .ranking([["By hours"]]), by: key) }
+        try await test.close(round)
+        try await test.submit(
+            DistributionRun(header: test.header(test.steward), pool: pool, round: round), by: test.steward)
+        let run = try await Self.get(server, "/pools/\(pool.hex)", token: token)
+        #expect(run.status == 200)
+        #expect(run.hasID("shares"))
+        #expect(run.body.contains("75.0%"))
+        #expect(!run.hasID("contribution-form"))
+    }
+
     @Test("static files are served with their content type")
     func staticFiles() async throws {
         let fixture = try await Fixture.make()

@@ -40,6 +40,7 @@ public enum ResultChart {
         let description =
             "The votes of each option in each of the \(groups.count) round(s) of the count"
             + (winners.isEmpty ? "." : "; elected: \(winners).")
+            + (groups.contains { $0.threshold != nil } ? " A dashed line marks the round's quota." : "")
         return BarChart(title: "Votes by round (\(outcome.method))", description: description, groups: groups)
     }
 

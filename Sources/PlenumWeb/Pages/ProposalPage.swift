@@ -12,6 +12,7 @@ struct ProposalPage {
         let created: String
         let leaf: UInt64
         let summary: String?
+        let text: String
         let isFirst: Bool
         let titleChange: TitleChange?
         let diff: [DiffLine]
@@ -64,7 +65,7 @@ struct ProposalPage {
     let author: String
     let text: String
     let currentRevision: String
-    let revisionCount: Int
+    let revisionsText: String
     let revisions: [RevisionItem]
     let comments: [CommentItem]
     let hasComments: Bool
@@ -86,7 +87,7 @@ struct ProposalPage {
         author = Names.member(proposal.author, in: state)
         text = proposal.current.text
         currentRevision = proposal.current.id.hex
-        revisionCount = proposal.revisions.count
+        revisionsText = Plural.text(proposal.revisions.count, "revision")
 
         var items: [RevisionItem] = []
         for (index, revision) in proposal.revisions.enumerated() {
@@ -109,6 +110,7 @@ struct ProposalPage {
                 RevisionItem(
                     id: revision.id.hex, number: index + 1, author: Names.member(revision.author, in: state),
                     created: Names.time(revision.created), leaf: revision.leaf, summary: revision.summary,
+                    text: revision.text,
                     isFirst: parent == nil, titleChange: titleChange, diff: lines,
                     unchanged: parent != nil && lines.allSatisfy(\.same) && titleChange == nil))
         }

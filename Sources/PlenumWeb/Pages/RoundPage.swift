@@ -23,7 +23,7 @@ struct RoundPage {
     let options: [String]
     let ballotsCounted: Int
     let voters: Int
-    let ballotStatements: Int
+    let ballotStatementsText: String
     let inElectorate: Bool
     let canVote: Bool
     let ballot: BallotWidget?
@@ -73,7 +73,7 @@ struct RoundPage {
         options = open.options
         ballotsCounted = round.ballots.count
         voters = round.electorate.entries.count
-        ballotStatements = round.ballotStatements
+        ballotStatementsText = Plural.text(round.ballotStatements, "ballot statement")
         let caller = viewer.member
         inElectorate = caller.map { round.voters[$0.id] != nil } ?? false
         canVote = inElectorate && round.state == .open

@@ -196,8 +196,8 @@ struct WebSite: Sendable {
     static func loginLocation(for request: Request) -> String {
         var target = request.uri.path
         if let query = request.uri.query, !query.isEmpty { target += "?" + query }
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~/")
+        let allowed = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
         let encoded = target.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"
         return "/login?next=" + encoded
     }
