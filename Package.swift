@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The one place libsodium enters the build: a module map over <sodium.h>.
@@ -57,11 +58,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The web pages for members, stewards and auditors (Mustache templates, plain CSS, vanilla
+        // JavaScript that keeps keys and signs statements in the browser), served by the same process.
+        .target(
+            name: "PlenumWeb",
+            dependencies: [
+                "Service", "Statements", "Ledger", "Sodium", "Audit", "Counting", "Shares",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
         // The HTTP edge: the JSON API under /api/v1 (Hummingbird), errors mapped in one place.
         .target(
             name: "PlenumServer",
             dependencies: [
-                "Service", "Statements", "Ledger",
+                "Service", "Statements", "Ledger", "PlenumWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -27,10 +27,12 @@ enum Benchmarks {
         case "rctab":
             let corpus = arguments.dropFirst().first { !$0.hasPrefix("--") } ?? "../shared/ballots/rctab"
             RCTabBenchmark.run(corpus: corpus)
+        case "audit":
+            AuditBenchmark.run(arguments: Array(arguments.dropFirst()))
         case "ingest":
             IngestBenchmark.run(arguments: Array(arguments.dropFirst()))
         default:
-            print("unknown benchmark suite \(suite); known: foundation, counting, rctab, ingest")
+            print("unknown benchmark suite \(suite); known: foundation, counting, rctab, ingest, audit")
             exit(2)
         }
     }
