@@ -120,8 +120,8 @@ let package = Package(
         .testTarget(
             name: "PlenumServerTests",
             dependencies: [
-                "PlenumServer", "PlenumCLI", "Service", "Statements", "Store", "Ledger", "Sodium", "Counting",
-                "PlenumTestSupport",
+                "PlenumServer", "PlenumWeb", "PlenumCLI", "Service", "Statements", "Store", "Ledger", "Sodium",
+                "Counting", "PlenumTestSupport",
             ]
         ),
         .testTarget(
