@@ -654,6 +654,9 @@ def main():
 
     plenum = str(Path(args.plenum).resolve())
     base = ROOT / ".build" / "web-e2e"
+    # Earlier runs' folders and screenshots go: what is left is this run's.
+    shutil.rmtree(base, ignore_errors=True)
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     base.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="run-", dir=base))
     server = Server(plenum, folder)
