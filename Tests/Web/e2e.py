@@ -576,7 +576,7 @@ def scenario(server, folder, plenum, chromium, chromedriver):
                 log(f"could not close {browser.who}'s browser: {error}")
 
 
-def open_round(steward, proposal_id, question, method, options, parameters=""):
+def open_round(steward, proposal_id, question, method, options, parameters="", budget=""):
     steward.get("/steward")
     form = steward.find("#open-round-form")
     Select(form.find_element(By.CSS_SELECTOR, "select[name=proposal]")).select_by_value(proposal_id)
@@ -584,6 +584,7 @@ def open_round(steward, proposal_id, question, method, options, parameters=""):
     Select(form.find_element(By.CSS_SELECTOR, "select[name=method]")).select_by_value(method)
     steward.set_value("#open-round-form textarea[name=options]", "\n".join(options))
     steward.set_value("#open-round-form textarea[name=parameters]", parameters)
+    steward.set_value("#open-round-form textarea[name=budget]", budget)
     Select(form.find_element(By.CSS_SELECTOR, "select[name=visibility]")).select_by_value("live")
     steward.submit("#open-round-form")
     return steward.wait_path(r"/rounds/[0-9a-f]{64}", f"open the {method} round")
@@ -630,6 +631,16 @@ def other_widgets(steward, ana, ben, proposal_id, proposal_path):
     ben.screenshot("ballot-budget")
     ben.submit("#ballot-form")
     ben.accepted("cast a point-budget ballot")
+
+    log("steward: a participatory budget (pb-greedy) with costs; ana approves two projects")
+    pb_path = open_round(steward, "", "Which projects do we fund?", "pb-greedy", ["Roof", "Garden", "Bikes"],
+                         budget="total=100\nRoof=60\nGarden=50\nBikes=30")
+    ana.get(pb_path)
+    assert ana.find("div#ballot").get_attribute("data-shape") == "approve"
+    for option in ("Roof", "Bikes"):
+        ana.find(f'input[type=checkbox][name=approve][value="{option}"]').click()
+    ana.submit("#ballot-form")
+    ana.accepted("cast an approval ballot")
 
 
 class ActionChainsAlt:
