@@ -1,4 +1,5 @@
 import CSodium
+import Synchronization
 
 /// A member's (or the log's) Ed25519 public key: 32 bytes that are known to encode a point of
 /// the main subgroup of edwards25519.
@@ -17,9 +18,17 @@ public struct PublicKey: Hashable, Sendable, Comparable, CustomStringConvertible
         guard key.count == Int(crypto_sign_PUBLICKEYBYTES) else {
             throw .wrongLength(what: "an Ed25519 public key", expected: 32, actual: key.count)
         }
-        guard crypto_core_ed25519_is_valid_point(key) == 1 else { throw .invalidPublicKey }
+        if !PublicKey.validated.contains(key) {
+            guard crypto_core_ed25519_is_valid_point(key) == 1 else { throw .invalidPublicKey }
+            PublicKey.validated.insert(key)
+        }
         self.bytes = key
     }
+
+    /// Keys that passed the point check, so a key seen again (a voter's every ballot, an audit
+    /// record's million statements) is not checked again: the check costs about half a signature
+    /// verification, and its answer never changes.
+    static let validated = ValidatedKeys()
 
     /// Parses and validates the unpadded base64url text form of a key.
     public init(base64url text: String) throws(SodiumError) {
@@ -47,5 +56,27 @@ public struct PublicKey: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Whether `signature` is a valid Ed25519 signature of exactly `message` by this key.
     public func isValidSignature(_ signature: Signature, for message: [UInt8]) -> Bool {
         message.withUnsafeBytes { isValidSignature(signature, for: $0) }
+    }
+}
+
+/// A bounded, thread-safe set of keys already known to pass `crypto_core_ed25519_is_valid_point`,
+/// in 64 shards by the key's last byte so that threads checking different keys rarely wait for
+/// each other.
+final class ValidatedKeys: Sendable {
+    private final class Shard: Sendable {
+        let keys = Mutex<Set<[UInt8]>>([])
+    }
+
+    private let shards: [Shard] = (0..<64).map { _ in Shard() }
+    /// Beyond this many keys a shard starts again (a cache, not a registry).
+    private let limit = 1 << 14
+
+    func contains(_ key: [UInt8]) -> Bool { shards[Int(key[31] & 63)].keys.withLock { $0.contains(key) } }
+
+    func insert(_ key: [UInt8]) {
+        shards[Int(key[31] & 63)].keys.withLock { keys in
+            if keys.count >= limit { keys.removeAll(keepingCapacity: true) }
+            keys.insert(key)
+        }
     }
 }

@@ -11,14 +11,22 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     @inlinable
     init(storage: (UInt64, UInt64, UInt64, UInt64)) { self.storage = storage }
 
-    /// Wraps exactly 32 bytes.
+    /// Wraps exactly 32 bytes (copied in one move when they are contiguous, as arrays are).
+    @inlinable
     public init(bytes: some Collection<UInt8>) throws(SodiumError) {
         guard bytes.count == 32 else {
             throw .wrongLength(what: "a SHA-256 digest", expected: 32, actual: bytes.count)
         }
         var digest = SHA256Digest.zero
         withUnsafeMutableBytes(of: &digest.storage) { raw in
-            for (offset, byte) in bytes.enumerated() { raw[offset] = byte }
+            let copied = bytes.withContiguousStorageIfAvailable { raw.copyMemory(from: UnsafeRawBufferPointer($0)) }
+            if copied == nil {
+                var offset = 0
+                for byte in bytes {
+                    raw[offset] = byte
+                    offset += 1
+                }
+            }
         }
         self = digest
     }

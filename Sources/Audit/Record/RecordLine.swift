@@ -103,6 +103,44 @@ public enum RecordLine: Sendable {
         }
     }
 
+    /// Reads a statement line without decoding its proof hashes: the verifier decodes only the
+    /// few it needs (``InclusionMemo`` stops at the first proven node).
+    static func statementLine(
+        parsing bytes: [UInt8]
+    ) throws(RecordLineError) -> (
+        leaf: UInt64, statement: SignedStatement, proof: [String]
+    ) {
+        let members: [JSONMember]
+        do {
+            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: 1 << 24).parseObject(bytes)
+        } catch {
+            throw RecordLineError("not a JSON object: \(error)")
+        }
+        var reader = PayloadReader(members)
+        do {
+            guard try reader.string("type") == "statement" else { throw RecordLineError("not a statement line") }
+            let leaf = try reader.integer("leaf", in: 0...Int64.max)
+            guard let entry = try? Base64URL.decode(try reader.string("entry")) else {
+                throw RecordLineError("entry is not base64url")
+            }
+            let statement: SignedStatement
+            do { statement = try SignedStatement(logEntry: entry) } catch {
+                throw RecordLineError("entry is not a log entry: \(error)")
+            }
+            var proof: [String] = []
+            for value in try reader.array("proof") {
+                guard case .string(let text) = value else { throw RecordLineError("a proof hash is not a string") }
+                proof.append(text)
+            }
+            try reader.finish()
+            return (UInt64(leaf), statement, proof)
+        } catch let error as RecordLineError {
+            throw error
+        } catch {
+            throw RecordLineError("\(error)")
+        }
+    }
+
     private static func hashes(_ values: [JSONValue]) throws(RecordLineError) -> [SHA256Digest] {
         var hashes: [SHA256Digest] = []
         hashes.reserveCapacity(values.count)

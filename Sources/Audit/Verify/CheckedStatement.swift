@@ -13,30 +13,29 @@ struct CheckedStatement: Sendable {
     let id: StatementID?
     let payload: AnyStatementPayload?
     let failures: [AuditFailure]
+    /// For a ballot of the record's round, once the round's parameters are known: its choice
+    /// checked against them (computed here, in parallel, rather than in the sequential stage).
+    let choice: Result<IndexedChoice, BallotError>?
 
     /// Checks one statement line.
-    init(line: Int, bytes: [UInt8], header: RecordHeader, memo: inout InclusionMemo) {
+    init(
+        line: Int, bytes: [UInt8], header: RecordHeader, round: RoundParameters?, memo: inout InclusionMemo
+    ) {
         self.line = line
         var failures: [AuditFailure] = []
-        let parsed: RecordLine
+        let parsed: (leaf: UInt64, statement: SignedStatement, proof: [String])
         do {
-            parsed = try RecordLine(parsing: bytes)
+            parsed = try RecordLine.statementLine(parsing: bytes)
         } catch {
             self.leaf = 0
             self.statement = nil
             self.id = nil
             self.payload = nil
-            self.failures = [AuditFailure("bad_line", "the line does not parse: \(error)", line: line)]
+            self.choice = nil
+            self.failures = [AuditFailure("bad_line", "the statement line does not parse: \(error)", line: line)]
             return
         }
-        guard case .statement(let leaf, let statement, let proof) = parsed else {
-            self.leaf = 0
-            self.statement = nil
-            self.id = nil
-            self.payload = nil
-            self.failures = [AuditFailure("bad_order", "a statement line was expected here", line: line)]
-            return
-        }
+        let (leaf, statement, proof) = parsed
         self.leaf = leaf
         self.statement = statement
         self.id = StatementID(statement.id)
@@ -47,7 +46,7 @@ struct CheckedStatement: Sendable {
                     "bad_inclusion", "the leaf is beyond the record checkpoint's \(size) entries", line: line,
                     leaf: leaf))
         } else {
-            if !memo.verify(leaf: leaf, path: proof, leafHash: statement.leafHash) {
+            if !memo.verify(leaf: leaf, encodedPath: proof, leafHash: statement.leafHash) {
                 failures.append(
                     AuditFailure(
                         "bad_inclusion", "the inclusion proof does not lead to the record checkpoint's root",
@@ -56,9 +55,16 @@ struct CheckedStatement: Sendable {
         }
         let context = VerificationContext(organization: header.organization, now: 0, window: nil)
         do {
-            self.payload = try AnyStatementPayload.open(statement, context: context)
+            let payload = try AnyStatementPayload.open(statement, context: context)
+            self.payload = payload
+            if let round, case .ballotCast(let ballot) = payload, ballot.round == header.round {
+                self.choice = Result { () throws(BallotError) in try round.check(ballot: ballot.choice) }
+            } else {
+                self.choice = nil
+            }
         } catch {
             self.payload = nil
+            self.choice = nil
             let code: String
             switch error {
             case .badSignature, .malformedSignature: code = "bad_signature"
@@ -71,8 +77,9 @@ struct CheckedStatement: Sendable {
     }
 
     /// Checks `lines` using up to `threads` threads; the results keep the lines' order.
-    static func check(_ lines: [(line: Int, bytes: [UInt8])], header: RecordHeader, threads: Int) -> [CheckedStatement]
-    {
+    static func check(
+        _ lines: [(line: Int, bytes: [UInt8])], header: RecordHeader, round: RoundParameters?, threads: Int
+    ) -> [CheckedStatement] {
         var results = [CheckedStatement?](repeating: nil, count: lines.count)
         let workers = max(1, min(threads, lines.count))
         let checkpoint = header.checkpoint.checkpoint
@@ -83,7 +90,7 @@ struct CheckedStatement: Sendable {
                 var memo = InclusionMemo(size: checkpoint.size, root: checkpoint.root)
                 for index in (lines.count * worker / workers)..<(lines.count * (worker + 1) / workers) {
                     base.value[index] = CheckedStatement(
-                        line: lines[index].line, bytes: lines[index].bytes, header: header, memo: &memo)
+                        line: lines[index].line, bytes: lines[index].bytes, header: header, round: round, memo: &memo)
                 }
             }
         }

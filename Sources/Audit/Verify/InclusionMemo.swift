@@ -21,21 +21,37 @@ struct InclusionMemo {
 
     /// Whether `path` proves `leafHash` at `leaf` in the tree of ``size`` leaves with ``root``.
     mutating func verify(leaf: UInt64, path: [SHA256Digest], leafHash: SHA256Digest) -> Bool {
-        guard leaf < size, path.count == InclusionProof.expectedLength(index: leaf, size: size) else { return false }
+        verify(leaf: leaf, count: path.count, hash: { path[$0] }, leafHash: leafHash)
+    }
+
+    /// The same, with the path's hashes given as base64url text, decoded only as far as needed.
+    mutating func verify(leaf: UInt64, encodedPath: [String], leafHash: SHA256Digest) -> Bool {
+        verify(
+            leaf: leaf, count: encodedPath.count,
+            hash: { index in
+                guard let bytes = try? Base64URL.decode(encodedPath[index]) else { return nil }
+                return try? SHA256Digest(bytes: bytes)
+            }, leafHash: leafHash)
+    }
+
+    private mutating func verify(
+        leaf: UInt64, count: Int, hash: (Int) -> SHA256Digest?, leafHash: SHA256Digest
+    ) -> Bool {
+        guard leaf < size, count == InclusionProof.expectedLength(index: leaf, size: size) else { return false }
         var fn = leaf
         var sn = size - 1
         var level = 0
         var result = leafHash
         var computed: [(level: Int, index: UInt64, hash: SHA256Digest)] = []
-        computed.reserveCapacity(path.count + 1)
-        for sibling in path {
+        computed.reserveCapacity(count + 1)
+        for position in 0..<count {
             if let known = proven[level], known.index == fn {
                 guard known.hash == result else { return false }
                 remember(computed)
                 return true
             }
             computed.append((level, fn, result))
-            guard sn != 0 else { return false }
+            guard sn != 0, let sibling = hash(position) else { return false }
             if fn & 1 == 1 || fn == sn {
                 result = MerkleHash.node(sibling, result)
                 if fn & 1 == 0 {

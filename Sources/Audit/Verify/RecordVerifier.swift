@@ -46,11 +46,37 @@ public struct RecordVerifier: Sendable {
         var pending: [(line: Int, bytes: [UInt8])] = []
         var proofs: [ConsistencyProof] = []
         var end: (line: Int, count: Int)?
-        func flush() {
-            for checked in CheckedStatement.check(pending, header: header, threads: threads) {
-                audit.apply(checked, into: &report)
+        // Two chunks in flight: while the workers check chunk k + 1 on every core, this thread
+        // applies chunk k in log order, so the sequential stage does not leave the cores idle.
+        var inFlight: (group: DispatchGroup, box: ChunkResults)?
+        func finishInFlight() {
+            guard let running = inFlight else { return }
+            running.group.wait()
+            for checked in running.box.results { audit.apply(checked, into: &report) }
+            inFlight = nil
+        }
+        func flush(final: Bool) {
+            if !pending.isEmpty {
+                let lines = pending
+                pending = []
+                pending.reserveCapacity(chunk)
+                let box = ChunkResults()
+                let group = DispatchGroup()
+                let round = audit.roundParameters
+                let threads = self.threads
+                // A thread of its own, not a dispatch worker: libdispatch runs a concurrentPerform
+                // nested in a worker's block on that one thread only.
+                group.enter()
+                let worker = Thread {
+                    box.results = CheckedStatement.check(lines, header: header, round: round, threads: threads)
+                    group.leave()
+                }
+                worker.stackSize = 1 << 22
+                worker.start()
+                finishInFlight()
+                inFlight = (group, box)
             }
-            pending.removeAll(keepingCapacity: true)
+            if final { finishInFlight() }
         }
         while let bytes = iterator.next() {
             lineNumber += 1
@@ -66,14 +92,14 @@ public struct RecordVerifier: Sendable {
             if isStatement {
                 if proofs.isEmpty {
                     pending.append((lineNumber, bytes))
-                    if pending.count >= chunk { flush() }
+                    if pending.count >= chunk { flush(final: false) }
                 } else {
                     report.fail(
                         AuditFailure("bad_order", "a statement line after the consistency proofs", line: lineNumber))
                 }
                 continue
             }
-            flush()
+            flush(final: true)
             switch parsed {
             case .consistency(let proof)?: proofs.append(proof)
             case .end(let count)?: end = (lineNumber, count)
@@ -81,7 +107,7 @@ public struct RecordVerifier: Sendable {
             case .statement?, nil: break
             }
         }
-        flush()
+        flush(final: true)
         if let end {
             if end.count != audit.statements {
                 report.fail(
@@ -124,4 +150,10 @@ public struct RecordVerifier: Sendable {
     private func isStatementLine(_ bytes: [UInt8]) -> Bool {
         bytes.starts(with: Array(#"{"entry":"#.utf8))
     }
+}
+
+/// The results of one chunk's parallel checks, handed from the worker to the applying thread
+/// (written once before the group is left, read once after waiting on it).
+private final class ChunkResults: @unchecked Sendable {
+    var results: [CheckedStatement] = []
 }

@@ -19,6 +19,8 @@ struct RoundAudit {
     private(set) var statements = 0
     /// Every statement id seen, so a statement repeated at another leaf is caught.
     private var seen = Set<StatementID>()
+    /// The round's counting parameters, once its open has been applied.
+    private(set) var roundParameters: RoundParameters?
     /// For a distribution's record, the pool part.
     private var poolAudit: PoolAudit?
 
@@ -75,7 +77,7 @@ struct RoundAudit {
         case .roundOpen(let roundOpen):
             for (code, message) in applyOpen(roundOpen, id: id, leaf: leaf) { fail(code, message) }
         case .ballotCast(let ballot):
-            if let (code, message) = applyBallot(ballot, id: id) {
+            if let (code, message) = applyBallot(ballot, id: id, checked: checked.choice) {
                 fail(code, message)
             } else {
                 report.count("ballots checked (round, revision, key, electorate, sequence, choice)")
@@ -141,11 +143,14 @@ struct RoundAudit {
         }
         for entry in electorate.entries { voters[entry.member] = entry.weight }
         open = (roundOpen, leaf, electorate)
+        roundParameters = roundOpen.counting
         return failures
     }
 
     /// Applies a ballot; returns why it does not count, or nil.
-    private mutating func applyBallot(_ ballot: BallotCast, id: StatementID) -> (String, String)? {
+    private mutating func applyBallot(
+        _ ballot: BallotCast, id: StatementID, checked: Result<IndexedChoice, BallotError>?
+    ) -> (String, String)? {
         guard ballot.round == header.round else {
             return ("ballot_other_round", "a ballot for round \(ballot.round.hex), not this record's round")
         }
@@ -167,7 +172,10 @@ struct RoundAudit {
         }
         let choice: IndexedChoice
         do {
-            choice = try open.payload.counting.check(ballot: ballot.choice)
+            // Checked in the parallel stage when the round's parameters were known by then.
+            choice = try
+                (checked ?? Result { () throws(BallotError) in try roundParameters!.check(ballot: ballot.choice) })
+                .get()
         } catch {
             return ("invalid_choice", "the ballot's choice does not fit the round: \(error.message)")
         }
