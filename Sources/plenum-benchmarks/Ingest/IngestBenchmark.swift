@@ -69,7 +69,7 @@ enum IngestBenchmark {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         print(
             "libsodium \(Sodium.libraryVersion); \(cores) cores; \(options.voters) voters, "
-                + "\(options.connections) connections\n")
+                + "\(options.connections) connections; pid \(getpid())\n")
 
         let ceiling = VerificationCeiling.measure(threads: cores)
         print("| Ed25519 verification (200-byte message), libsodium from C | verifications/s |")
@@ -146,6 +146,8 @@ enum IngestBenchmark {
         let load = LoadGenerator.run(requests: requests, port: port, connections: options.connections)
         perf?.stop()
         let checkpointsAfter = try database.checkpoints().count
+        // The ceiling again right after: a much lower figure means something else shared the cores.
+        let ceilingAfter = VerificationCeiling.measure(threads: cores, repetitions: 1)
         let counted = try service.read { state throws(ServiceError) in try state.round(round).ballots.count }
 
         let accepted = load.statuses[201] ?? 0
@@ -182,6 +184,8 @@ enum IngestBenchmark {
         print(
             "| accepted rate / one-core verification rate | "
                 + "\(Measure.format(rate / ceiling.single * 100, decimals: 1)) % |")
+        print(
+            "| \(cores)-thread verification ceiling measured again right after | \(Int(ceilingAfter.parallel)) |")
         if !load.failures.isEmpty { print("\nconnection failures: \(load.failures.prefix(5))") }
         print("")
         print("| set-up, through Organization.submit (no HTTP), in windows of 4,096 | figure |")
@@ -320,28 +324,29 @@ enum Parallel {
     }
 }
 
-/// `perf record` attached to this process for the timed phase only.
+/// `perf record` of the whole machine for the first seconds of the timed phase (select this
+/// process afterwards with `perf report --pid`). It runs for a fixed time rather than until
+/// signalled: a child started from this process inherits a signal mask that blocks SIGINT and
+/// SIGTERM, so perf would never hear that it should stop.
 final class Profiler {
     private let process: Process
 
     private init(process: Process) { self.process = process }
 
-    static func start(output: String) -> Profiler? {
+    static func start(output: String, seconds: Int = 8) -> Profiler? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/perf")
-        process.arguments = ["record", "-F", "999", "-g", "-o", output, "-p", "\(getpid())"]
+        process.arguments = ["record", "-F", "499", "-g", "-a", "-o", output, "--", "sleep", "\(seconds)"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch {
             print("perf did not start: \(error)")
             return nil
         }
-        Thread.sleep(forTimeInterval: 1)
+        Thread.sleep(forTimeInterval: 0.5)
         return Profiler(process: process)
     }
 
-    func stop() {
-        process.interrupt()
-        process.waitUntilExit()
-    }
+    /// Waits for the recording to end.
+    func stop() { process.waitUntilExit() }
 }
