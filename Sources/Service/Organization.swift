@@ -44,7 +44,9 @@ public final class Organization: Sendable {
         var core = SequencerCore(state: state, log: log, database: database, logKey: logKey)
         core.failure = failure
         if let failure { logger.error("refusing writes: \(failure.message)") }
-        self.sequencer = Sequencer(core: core, maximumBatch: configuration.maximumBatch)
+        self.sequencer = Sequencer(
+            core: core, maximumBatch: configuration.maximumBatch,
+            commitWindow: Double(configuration.commitWindowMicroseconds) / 1_000_000)
         self.access = AccessControl(configuration: configuration)
     }
 
@@ -96,15 +98,24 @@ public final class Organization: Sendable {
     /// and, if every rule allows it, appends it durably. Returns its receipt; a statement already
     /// in the log returns its original receipt and appends nothing.
     public func submit(_ statement: SignedStatement) async throws(ServiceError) -> Receipt {
+        try await accept(statement).receipt
+    }
+
+    /// ``submit(_:)``, also telling whether this submission appended the statement (false when
+    /// it was already in the log). Nothing here takes the sequencer's lock: a replay is found
+    /// by the sequencer itself, so writers never wait behind a commit's fsync.
+    public func accept(_ statement: SignedStatement) async throws(ServiceError) -> Acceptance {
         let now = configuration.clock()
-        // An idempotent retry: the same signed bytes return the original receipt, however long
-        // after; the signature is still checked, so only the author's bytes get that answer.
-        let id = StatementID(statement.id)
-        if let original = try? receipt(for: id) {
+        let payload: AnyStatementPayload
+        do {
+            payload = try open(statement, now: now)
+        } catch let error where error.code == "outside_time_window" {
+            // An idempotent retry: the same signed bytes return the original receipt, however
+            // long after; the signature is still checked, so only the author's bytes get that.
+            guard let original = try? receipt(for: StatementID(statement.id)) else { throw error }
             _ = try open(statement, now: now, checkingTime: false)
-            return original
+            return Acceptance(receipt: original, appended: false)
         }
-        let payload = try open(statement, now: now)
         try access.admit(payload.header.author, now: now)
         let result = await withCheckedContinuation { continuation in
             sequencer.enqueue(

@@ -20,9 +20,8 @@ extension PlenumAPI {
         group.post("statements") { request, _ -> Response in
             var reader = try await RequestJSON.object(of: request)
             let statement = try SignedStatement(wire: &reader)
-            let known = try organization.read { $0.leaves[StatementID(statement.id)] != nil }
-            let receipt = try await organization.submit(statement)
-            return JSONResponse.make(receipt.json, status: known ? .ok : .created)
+            let accepted = try await organization.accept(statement)
+            return JSONResponse.make(accepted.receipt.json, status: accepted.appended ? .created : .ok)
         }
         group.get("statements/:id") { request, context -> Response in
             let member = try Caller.member(request, organization)

@@ -11,6 +11,7 @@ extension ServiceConfiguration {
         ),
         ("PLENUM_BURST_PER_AUTHOR", "statements one key may send in a burst (default 100)"),
         ("PLENUM_MAX_BATCH", "the most statements committed in one transaction (default 2048)"),
+        ("PLENUM_COMMIT_WINDOW_US", "how long a commit waits for more statements to join it, in µs (default 1000)"),
     ]
 
     /// The defaults, overridden by the keys of ``environmentKeys`` that are set. A value that
@@ -37,6 +38,9 @@ extension ServiceConfiguration {
             configuration.burstPerAuthor = Double(value)
         }
         if let value = try integer("PLENUM_MAX_BATCH", in: 1...100_000) { configuration.maximumBatch = Int(value) }
+        if let value = try integer("PLENUM_COMMIT_WINDOW_US", in: 0...100_000) {
+            configuration.commitWindowMicroseconds = Int(value)
+        }
         return configuration
     }
 }

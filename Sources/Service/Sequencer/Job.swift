@@ -9,11 +9,18 @@ enum Job: Sendable {
     case scheduledClose(StatementID, now: Int64, reply: Reply)
 
     /// Where the job's outcome goes once its batch is durable (or refused).
-    typealias Reply = @Sendable (Result<Receipt, ServiceError>) -> Void
+    typealias Reply = @Sendable (Result<Acceptance, ServiceError>) -> Void
 
     var reply: Reply {
         switch self {
         case .statement(_, _, _, let reply), .scheduledClose(_, _, let reply): return reply
         }
     }
+}
+
+/// A statement's answer: its receipt, and whether this submission appended it (false for a
+/// statement already in the log, answered with its original receipt).
+public struct Acceptance: Sendable, Equatable {
+    public let receipt: Receipt
+    public let appended: Bool
 }

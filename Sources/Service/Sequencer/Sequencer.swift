@@ -12,6 +12,8 @@ final class Sequencer: Sendable {
     private let inbox = Mutex<Inbox>(Inbox())
     private let wake = NSCondition()
     private let maximumBatch: Int
+    /// How long a commit may wait for more statements to join it, in seconds.
+    private let commitWindow: TimeInterval
 
     private struct Inbox {
         var jobs: [Job] = []
@@ -19,9 +21,10 @@ final class Sequencer: Sendable {
         var running = true
     }
 
-    init(core: consuming SequencerCore, maximumBatch: Int) {
+    init(core: consuming SequencerCore, maximumBatch: Int, commitWindow: TimeInterval) {
         self.core = Mutex(core)
         self.maximumBatch = maximumBatch
+        self.commitWindow = commitWindow
         let thread = Thread { [self] in self.run() }
         thread.name = "plenum-sequencer"
         thread.start()
@@ -71,20 +74,39 @@ final class Sequencer: Sendable {
     }
 
     /// Waits for jobs; nil once stopping and nothing is left.
+    ///
+    /// Once one job is waiting, the sequencer gives others up to ``commitWindow`` to join it while
+    /// the queue keeps growing (PostgreSQL's `commit_delay`): clients whose statements are still
+    /// being verified join this commit instead of waiting for the next fsync.
     private func nextJobs() -> [Job]? {
         wake.lock()
         defer { wake.unlock() }
+        var deadline: Date?
+        var seen = 0
         while true {
-            let taken = inbox.withLock { inbox -> [Job]? in
-                if inbox.jobs.isEmpty { return inbox.stopping ? nil : [] }
-                let count = min(inbox.jobs.count, maximumBatch)
-                let jobs = Array(inbox.jobs.prefix(count))
-                inbox.jobs.removeFirst(count)
+            let (count, stopping) = inbox.withLock { ($0.jobs.count, $0.stopping) }
+            if count == 0 {
+                if stopping { return nil }
+                wake.wait()
+                continue
+            }
+            if count < maximumBatch, !stopping, commitWindow > 0 {
+                let now = Date()
+                let limit = deadline ?? now.addingTimeInterval(commitWindow)
+                deadline = limit
+                // Wait while more keep arriving, within the window.
+                if count > seen, now < limit {
+                    seen = count
+                    _ = wake.wait(until: min(limit, now.addingTimeInterval(commitWindow / 4)))
+                    continue
+                }
+            }
+            return inbox.withLock { inbox in
+                let taken = min(inbox.jobs.count, maximumBatch)
+                let jobs = Array(inbox.jobs.prefix(taken))
+                inbox.jobs.removeFirst(taken)
                 return jobs
             }
-            guard let taken else { return nil }
-            if !taken.isEmpty { return taken }
-            wake.wait()
         }
     }
 }

@@ -27,11 +27,11 @@ struct SequencerCore {
     /// Applies `jobs` in order, commits every accepted statement (and any statement the log key
     /// adds: closes on schedule, result certificates) in one transaction with one new signed
     /// checkpoint, and returns each job's outcome. A refused job changes nothing.
-    mutating func process(_ jobs: [Job]) -> [Result<Receipt, ServiceError>] {
+    mutating func process(_ jobs: [Job]) -> [Result<Acceptance, ServiceError>] {
         if let failure { return jobs.map { _ in .failure(failure) } }
         let committedSize = log.size
-        var outcomes: [Result<Receipt, ServiceError>?] = Array(repeating: nil, count: jobs.count)
-        var pending: [(job: Int, leaf: UInt64, id: StatementID)] = []
+        var outcomes: [Result<Acceptance, ServiceError>?] = Array(repeating: nil, count: jobs.count)
+        var pending: [(job: Int, leaf: UInt64, id: StatementID, appended: Bool)] = []
         records = []
         changes = []
         defer {
@@ -45,14 +45,14 @@ struct SequencerCore {
                     let id = StatementID(statement.id)
                     if let leaf = state.leaves[id] {
                         if leaf < committedSize {
-                            outcomes[index] = receipt(leaf: leaf, id: id)
+                            outcomes[index] = receipt(leaf: leaf, id: id, appended: false)
                         } else {
-                            pending.append((index, leaf, id))
+                            pending.append((index, leaf, id, false))
                         }
                         continue
                     }
                     let leaf = try append(statement, payload, received: received)
-                    pending.append((index, leaf, id))
+                    pending.append((index, leaf, id, true))
                     if case .roundClose(let close) = payload {
                         certify(close.round, received: received)
                     }
@@ -63,7 +63,7 @@ struct SequencerCore {
                     let close = RoundClose(header: header(now), round: round)
                     let statement = SignedStatement(signing: close.canonicalBytes, as: RoundClose.kind, with: logKey)
                     let leaf = try append(statement, .roundClose(close), received: now)
-                    pending.append((index, leaf, StatementID(statement.id)))
+                    pending.append((index, leaf, StatementID(statement.id), true))
                     certify(round, received: now)
                 }
             } catch {
@@ -84,11 +84,11 @@ struct SequencerCore {
                 .unavailable, "storage_failed", "the statement log could not be written; restart the service",
                 cause: error)
             self.failure = failure
-            for (job, _, _) in pending { outcomes[job] = .failure(failure) }
+            for (job, _, _, _) in pending { outcomes[job] = .failure(failure) }
             return outcomes.map { $0! }
         }
         log.record(checkpoint)
-        for (job, leaf, id) in pending { outcomes[job] = receipt(leaf: leaf, id: id) }
+        for (job, leaf, id, appended) in pending { outcomes[job] = receipt(leaf: leaf, id: id, appended: appended) }
         return outcomes.map { $0! }
     }
 
@@ -145,10 +145,10 @@ struct SequencerCore {
         return checkpoint.signed(with: logKey)
     }
 
-    private func receipt(leaf: UInt64, id: StatementID) -> Result<Receipt, ServiceError> {
+    private func receipt(leaf: UInt64, id: StatementID, appended: Bool) -> Result<Acceptance, ServiceError> {
         guard let receipt = log.receipt(leaf: leaf, statement: id) else {
             return .failure(.init(.unavailable, "no_checkpoint", "no checkpoint covers leaf \(leaf) yet"))
         }
-        return .success(receipt)
+        return .success(Acceptance(receipt: receipt, appended: appended))
     }
 }

@@ -94,7 +94,9 @@ enum IngestBenchmark {
         try Organization.create(
             in: database, organization: organization, name: "Ingest", origin: "plenum.bench/\(organization)",
             logKey: logKey, founder: steward.publicKey, founderName: "Steward", now: now())
-        var configuration = ServiceConfiguration()
+        // The server's defaults and its environment keys (PLENUM_COMMIT_WINDOW_US...), with the
+        // per-author rate limit off: every ballot here is a different voter's, but set-up is not.
+        var configuration = (try? ServiceConfiguration.fromEnvironment()) ?? ServiceConfiguration()
         configuration.statementsPerSecondPerAuthor = 0
         var logger = Logger(label: "plenum.bench")
         logger.logLevel = .error
