@@ -59,3 +59,14 @@ func statementArgument(_ text: String, _ what: String) throws -> StatementID {
     }
     return id
 }
+
+/// Parses repeated `key=value` options (`--param`) into a dictionary; a later key replaces an earlier.
+func keyValues(_ items: [String], option: String) throws -> [String: String] {
+    var values: [String: String] = [:]
+    for item in items {
+        let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw CommandFailure("\(option) takes key=value, not \(item)") }
+        values[parts[0]] = parts[1]
+    }
+    return values
+}

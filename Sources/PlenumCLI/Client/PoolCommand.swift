@@ -48,12 +48,7 @@ struct PoolCommand: AsyncParsableCommand {
         func run() async throws {
             try await clientCommand {
                 let client = try options.client()
-                var parameters: [String: String] = [:]
-                for item in parameter {
-                    let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard parts.count == 2 else { throw CommandFailure("--param takes key=value, not \(item)") }
-                    parameters[parts[0]] = parts[1]
-                }
+                let parameters = try keyValues(parameter, option: "--param")
                 let receipt = try await client.submit(
                     PlanCreate(
                         header: try await client.header(), pool: try statementArgument(pool, "the pool"), title: title,

@@ -51,12 +51,7 @@ struct RoundCommand: AsyncParsableCommand {
                 guard let commitment = try? SHA256Digest(bytes: hexBytes(try electorate.string("commitment"))) else {
                     throw CommandFailure("the server sent a malformed electorate commitment")
                 }
-                var parameters: [String: String] = [:]
-                for item in parameter {
-                    let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard parts.count == 2 else { throw CommandFailure("--param takes key=value, not \(item)") }
-                    parameters[parts[0]] = parts[1]
-                }
+                let parameters = try keyValues(parameter, option: "--param")
                 var roundBudget: RoundBudget?
                 if let budget {
                     var costs: [String: Int64] = [:]

@@ -35,6 +35,15 @@ public struct StatementID: Hashable, Comparable, Sendable, CustomStringConvertib
     public var description: String { hex }
 
     /// Ids compare by their bytes (the same order as their hexadecimal text).
+    /// SHA-256 of `ids`' 32-byte digests, ascending, concatenated: how a certificate or a
+    /// distribution result commits to a set of statements.
+    public static func digest(of ids: [StatementID]) -> SHA256Digest {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(ids.count * 32)
+        for id in ids.sorted() { bytes.append(contentsOf: id.digest.bytes) }
+        return SHA256.hash(bytes)
+    }
+
     public static func < (lhs: StatementID, rhs: StatementID) -> Bool {
         lhs.digest.bytes.lexicographicallyPrecedes(rhs.digest.bytes)
     }

@@ -62,12 +62,7 @@ public struct DistributionResult: StatementPayload, Equatable {
     }
 
     /// SHA-256 of `ids` (32 bytes each), ascending, concatenated: what ``inputsDigest`` commits to.
-    public static func digest(of ids: [StatementID]) -> SHA256Digest {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(ids.count * 32)
-        for id in ids.sorted() { bytes.append(contentsOf: id.digest.bytes) }
-        return SHA256.hash(bytes)
-    }
+    public static func digest(of ids: [StatementID]) -> SHA256Digest { StatementID.digest(of: ids) }
 
     public var members: [JSONMember] {
         header.members + [

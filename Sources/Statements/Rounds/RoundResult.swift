@@ -108,12 +108,7 @@ public struct RoundResult: StatementPayload, Hashable {
 
     /// SHA-256 of the counted ballots' 32-byte ids, ascending, concatenated: what ``counted``
     /// commits to.
-    public static func countedDigest(of ids: [StatementID]) -> SHA256Digest {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(ids.count * 32)
-        for id in ids.sorted() { bytes.append(contentsOf: id.digest.bytes) }
-        return SHA256.hash(bytes)
-    }
+    public static func countedDigest(of ids: [StatementID]) -> SHA256Digest { StatementID.digest(of: ids) }
 
     public var members: [JSONMember] {
         header.members + [
