@@ -4,11 +4,12 @@ import Statements
 
 extension OrganizationState {
     /// Checks `payload` against every rule and, only if all hold, applies it as the statement at
-    /// `leaf`, accepted at `now` (Unix ms). Returns what changed. On a refusal nothing changes.
+    /// `leaf`, accepted at `now` (Unix ms); `id` is the statement's id if already computed. Returns
+    /// what changed. On a refusal nothing changes.
     public mutating func apply(
-        _ payload: AnyStatementPayload, statement: SignedStatement, leaf: UInt64, now: Int64
+        _ payload: AnyStatementPayload, statement: SignedStatement, id: StatementID? = nil, leaf: UInt64, now: Int64
     ) throws(ServiceError) -> [StateChange] {
-        let id = StatementID(statement.id)
+        let id = id ?? StatementID(statement.id)
         if leaves[id] != nil {
             throw .conflict("replayed_statement", "statement \(id.hex) is already in the log")
         }

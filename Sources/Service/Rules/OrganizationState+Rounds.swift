@@ -49,7 +49,8 @@ extension OrganizationState {
         var voters: [MemberID: Int64] = [:]
         for entry in electorate.entries { voters[entry.member] = entry.weight }
         rounds[id] = Round(
-            id: id, parameters: open, electorate: electorate, voters: voters, openedBy: author.id, openedLeaf: leaf)
+            id: id, parameters: open, counting: open.counting, electorate: electorate, voters: voters,
+            openedBy: author.id, openedLeaf: leaf)
         roundOrder.append(id)
         if let proposalID = open.proposal { proposals[proposalID]?.rounds.append(id) }
         return [.round(id)] + (open.proposal.map { [StateChange.proposal($0)] } ?? [])

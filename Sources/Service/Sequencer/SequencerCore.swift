@@ -51,7 +51,7 @@ struct SequencerCore {
                         }
                         continue
                     }
-                    let leaf = try append(statement, payload, received: received)
+                    let leaf = try append(statement, payload, received: received, id: id)
                     pending.append((index, leaf, id, true))
                     if case .roundClose(let close) = payload {
                         certify(close.round, received: received)
@@ -93,16 +93,20 @@ struct SequencerCore {
     }
 
     /// Applies one statement at the next leaf and adds it to the batch.
+    /// `id` is the statement's id when the caller has computed it already.
     private mutating func append(
-        _ statement: SignedStatement, _ payload: AnyStatementPayload, received: Int64
+        _ statement: SignedStatement, _ payload: AnyStatementPayload, received: Int64, id: StatementID? = nil
     )
         throws(ServiceError) -> UInt64
     {
         let leaf = log.size
-        changes += try state.apply(payload, statement: statement, leaf: leaf, now: received)
+        let id = id ?? StatementID(statement.id)
+        changes += try state.apply(payload, statement: statement, id: id, leaf: leaf, now: received)
         _ = log.append(statement)
         records.append(
-            LogRecord(leaf: Int(leaf), statement: statement, author: payload.header.author, received: received))
+            LogRecord(
+                leaf: Int(leaf), statement: statement, author: payload.header.author, received: received,
+                id: id.digest))
         return leaf
     }
 

@@ -21,6 +21,9 @@ public struct Round: Sendable {
 
     public let id: StatementID
     public let parameters: RoundOpen
+    /// The counting-relevant part of ``parameters``, built once at the open (every ballot is
+    /// checked against it).
+    public let counting: RoundParameters
     public let electorate: Electorate
     /// The electorate's entries by member, for the ballot rules.
     public let voters: [MemberID: Int64]

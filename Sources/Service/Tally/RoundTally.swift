@@ -35,8 +35,3 @@ public enum RoundTally {
             method: round.parameters.method, cast: round.ballotStatements)
     }
 }
-
-extension Round {
-    /// The counting-relevant parameters of the round.
-    public var counting: RoundParameters { parameters.counting }
-}
