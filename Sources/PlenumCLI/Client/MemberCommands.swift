@@ -26,7 +26,7 @@ struct InviteCommand: AsyncParsableCommand {
                 expires: Clock.milliseconds() + days * 86_400_000)
             let receipt = try await client.submit(invite)
             options.output(receipt) {
-                print("invited \(name); give them this secret to join with `plenum join`:")
+                print("invited \(name); give them this secret to join with `plenum join --secret`:")
                 print(Base64URL.encode(secret))
             }
         }
@@ -41,7 +41,9 @@ struct JoinCommand: AsyncParsableCommand {
         commandName: "join", abstract: "Join an organization with the secret of an invitation and your key.")
 
     @OptionGroup var options: ClientOptions
-    @Argument(help: "The invitation secret a steward gave you.") var secret: String
+    // An option read unconditionally: base64url text may start with "-", which would otherwise
+    // be taken for a flag.
+    @Option(parsing: .unconditional, help: "The invitation secret a steward gave you.") var secret: String
     @Option(help: "Your name as members will see it.") var name: String
 
     func run() async throws {
