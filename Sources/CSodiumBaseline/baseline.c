@@ -26,3 +26,17 @@ unsigned char plenum_baseline_node_hashes(size_t count) {
     }
     return digest[0];
 }
+
+size_t plenum_baseline_verify_distinct(size_t count, size_t distinct, const unsigned char *signatures,
+                                       const unsigned char *messages, unsigned long long message_length,
+                                       const unsigned char *public_keys) {
+    size_t verified = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t k = i % distinct;
+        if (crypto_sign_verify_detached(signatures + 64 * k, messages + message_length * k, message_length,
+                                        public_keys + 32 * k) == 0) {
+            verified++;
+        }
+    }
+    return verified;
+}

@@ -39,6 +39,8 @@ public struct StrictJSONParser: Sendable {
 }
 
 private struct Reader {
+    /// Up to this many members, a new key is compared with each earlier one.
+    static let scanLimit = 16
     let bytes: UnsafeBufferPointer<UInt8>
     let maximumDepth: Int
     var position = 0
@@ -99,7 +101,8 @@ private struct Reader {
         guard depth <= maximumDepth else { throw .tooDeep(limit: maximumDepth) }
         position += 1  // {
         var members: [JSONMember] = []
-        var seen = Set<String>()
+        // Small objects (every payload's) find a duplicate by a scan; large ones by a set.
+        var seen: Set<String>?
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             position += 1
@@ -110,7 +113,12 @@ private struct Reader {
             let keyOffset = position
             guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
             let key = try readString()
-            guard seen.insert(key).inserted else { throw .duplicateKey(key, offset: keyOffset) }
+            if seen == nil, members.count >= Self.scanLimit { seen = Set(members.lazy.map(\.key)) }
+            if seen != nil {
+                guard seen!.insert(key).inserted else { throw .duplicateKey(key, offset: keyOffset) }
+            } else if members.contains(where: { $0.key == key }) {
+                throw .duplicateKey(key, offset: keyOffset)
+            }
             skipWhitespace()
             guard try peek() == UInt8(ascii: ":") else { throw unexpected() }
             position += 1
@@ -201,6 +209,18 @@ private struct Reader {
 
     mutating func readString() throws(PayloadError) -> String {
         position += 1  // opening quote
+        // Most strings have no escape: find the closing quote and make the string in one go.
+        var end = position
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+                position = end + 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte == 0x7F { break }
+            end += 1
+        }
         var runStart = position
         var result = ""
         func flushRun(_ end: Int) {

@@ -116,4 +116,58 @@ struct Base64URLTests {
         // 64 * 64 candidate texts, of which only those with zero trailing bits decode: one per byte.
         #expect(accepted == 256)
     }
+
+    @Test("libsodium's constant-time codec (for secrets) agrees on the vectors", arguments: base64Pairs)
+    func secretCodec(pair: Base64Pair) throws {
+        #expect(Base64URL.encodeSecret(pair.bytes) == pair.text)
+        #expect(try Base64URL.decodeSecret(pair.text) == pair.bytes)
+    }
+
+    @Test("libsodium's constant-time decoder refuses the same texts", arguments: rejectedTexts)
+    func secretRejects(text: RejectedText) {
+        #expect(throws: SodiumError.invalidBase64URL) { try Base64URL.decodeSecret(text.text) }
+    }
+
+    @Test("the table codec and libsodium's agree on 20,000 random byte strings and texts")
+    func agreesWithLibsodium() {
+        var generator = SplitMix(seed: 0x5eed_ba5e_64)
+        for _ in 0..<10_000 {
+            let bytes = (0..<Int(generator.next() % 80)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            #expect(Base64URL.encode(bytes) == Base64URL.encodeSecret(bytes))
+        }
+        // Texts mostly from the alphabet, sometimes with a foreign byte, of every length mod 4.
+        let characters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        let foreign = Array("=+/ .\n\u{0}~".utf8) + [0x80, 0xC3, 0xFF]
+        var accepted = 0
+        for _ in 0..<10_000 {
+            let length = Int(generator.next() % 24)
+            var text = (0..<length).map { _ in characters[Int(generator.next() % 64)] }
+            if length > 0, generator.next() % 8 == 0 {
+                text[Int(generator.next() % UInt64(length))] = foreign[Int(generator.next() % UInt64(foreign.count))]
+            }
+            let fast = text.withUnsafeBytes { Base64URL.decode($0) }
+            let secret = try? Base64URL.decodeSecret(String(decoding: text, as: UTF8.self))
+            if text.allSatisfy({ $0 < 0x80 }) {
+                #expect(fast == secret, "\(text)")
+            } else {
+                #expect(fast == nil, "\(text)")
+            }
+            if fast != nil { accepted += 1 }
+        }
+        // Both outcomes were exercised.
+        #expect(accepted > 1_000 && accepted < 9_000)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that the random tests repeat exactly.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

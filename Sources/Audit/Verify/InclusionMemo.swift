@@ -21,21 +21,21 @@ struct InclusionMemo {
 
     /// Whether `path` proves `leafHash` at `leaf` in the tree of ``size`` leaves with ``root``.
     mutating func verify(leaf: UInt64, path: [SHA256Digest], leafHash: SHA256Digest) -> Bool {
-        verify(leaf: leaf, count: path.count, hash: { path[$0] }, leafHash: leafHash)
+        verify(leaf: leaf, count: path.count, leafHash: leafHash) { path[$0] }
     }
 
     /// The same, with the path's hashes given as base64url text, decoded only as far as needed.
     mutating func verify(leaf: UInt64, encodedPath: [String], leafHash: SHA256Digest) -> Bool {
-        verify(
-            leaf: leaf, count: encodedPath.count,
-            hash: { index in
-                guard let bytes = try? Base64URL.decode(encodedPath[index]) else { return nil }
-                return try? SHA256Digest(bytes: bytes)
-            }, leafHash: leafHash)
+        verify(leaf: leaf, count: encodedPath.count, leafHash: leafHash) { index in
+            guard let bytes = try? Base64URL.decode(encodedPath[index]) else { return nil }
+            return try? SHA256Digest(bytes: bytes)
+        }
     }
 
-    private mutating func verify(
-        leaf: UInt64, count: Int, hash: (Int) -> SHA256Digest?, leafHash: SHA256Digest
+    /// The same, with the path's `count` hashes given by `hash` (nil for one that does not
+    /// decode), asked for only as far as needed.
+    mutating func verify(
+        leaf: UInt64, count: Int, leafHash: SHA256Digest, hash: (Int) -> SHA256Digest?
     ) -> Bool {
         guard leaf < size, count == InclusionProof.expectedLength(index: leaf, size: size) else { return false }
         var fn = leaf

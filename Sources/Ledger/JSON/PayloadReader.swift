@@ -7,30 +7,45 @@ import Sodium
 /// asked for is an ``PayloadError/unknownField(_:)``, which is how a member is kept from slipping
 /// a `weight` or `role` into a statement whose kind has no such field.
 public struct PayloadReader: Sendable {
-    private let members: [String: JSONValue]
-    private let order: [String]
-    private var read: Set<String> = []
+    private let members: [JSONMember]
+    /// For objects keyed by data (many members): each key's position. Payload objects are
+    /// small, and a scan over a handful of keys is cheaper than hashing.
+    private let index: [String: Int]?
+    /// Which members were read, by position.
+    private var read: [Bool]
     /// The path of this object inside the payload, for error messages (`""` at the top).
     public let path: String
 
-    /// A reader over an object's members.
+    /// A reader over an object's members (their keys are distinct: the parser refuses
+    /// duplicates).
     public init(_ members: [JSONMember], path: String = "") {
-        var table: [String: JSONValue] = [:]
-        for member in members { table[member.key] = member.value }
-        self.members = table
-        self.order = members.map(\.key)
+        self.members = members
+        self.read = Array(repeating: false, count: members.count)
+        if members.count > 16 {
+            var index: [String: Int] = [:]
+            for (position, member) in members.enumerated() { index[member.key] = position }
+            self.index = index
+        } else {
+            self.index = nil
+        }
         self.path = path
     }
 
     /// Every key of the object, in payload order (for objects keyed by data, such as gifts).
-    public var keys: [String] { order }
+    public var keys: [String] { members.map(\.key) }
 
     private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.key == key }
+    }
+
     /// The raw value of `key`, or nil if absent; marks it read.
     public mutating func optionalValue(_ key: String) -> JSONValue? {
-        read.insert(key)
-        return members[key]
+        guard let position = position(of: key) else { return nil }
+        read[position] = true
+        return members[position].value
     }
 
     /// The raw value of `key`; marks it read.
@@ -113,8 +128,8 @@ public struct PayloadReader: Sendable {
 
     /// Refuses any field that was never read, naming the first in payload order.
     public func finish() throws(PayloadError) {
-        if let unknown = order.first(where: { !read.contains($0) }) {
-            throw .unknownField(name(unknown))
+        if let unknown = read.firstIndex(of: false) {
+            throw .unknownField(name(members[unknown].key))
         }
     }
 

@@ -57,18 +57,35 @@ public struct SignedStatement: Hashable, Sendable {
     public func open<Payload: StatementPayload>(
         as type: Payload.Type, context: VerificationContext
     ) throws(StatementError) -> VerifiedStatement<Payload> {
+        let parsed = try parse(as: type, parser: context.parser)
+        try finishOpening(parsed.header, context: context)
+        return VerifiedStatement(statement: self, payload: parsed)
+    }
+
+    /// The first half of ``open(as:context:)``: the kind and the strict payload, but **not** the
+    /// signature. Only for a verifier that calls ``finishOpening(_:context:)`` on the result
+    /// before trusting it (the auditor parses a chunk of statements, then checks all of their
+    /// signatures in one tight loop).
+    package func parse<Payload: StatementPayload>(
+        as type: Payload.Type, parser: StrictJSONParser
+    ) throws(StatementError) -> Payload {
         guard kind == Payload.kind else { throw .kindMismatch(expected: Payload.kind, actual: kind) }
-        let parsed: Payload
         do {
-            let members = try context.parser.parseObject(payload)
+            let members = try parser.parseObject(payload)
             var reader = PayloadReader(members)
-            parsed = try Payload(reading: &reader)
+            let parsed = try Payload(reading: &reader)
             try reader.finish()
+            return parsed
         } catch {
             throw .payload(error)
         }
-        try verify(by: parsed.header.author)
-        try context.check(parsed.header)
-        return VerifiedStatement(statement: self, payload: parsed)
+    }
+
+    /// The second half of ``open(as:context:)``: the signature by the header's author, then the
+    /// header against `context`, in that order (a forged statement is a bad signature, whatever
+    /// it claims).
+    package func finishOpening(_ header: StatementHeader, context: VerificationContext) throws(StatementError) {
+        try verify(by: header.author)
+        try context.check(header)
     }
 }

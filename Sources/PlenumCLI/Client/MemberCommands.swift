@@ -27,7 +27,7 @@ struct InviteCommand: AsyncParsableCommand {
             let receipt = try await client.submit(invite)
             options.output(receipt) {
                 print("invited \(name); give them this secret to join with `plenum join --secret`:")
-                print(Base64URL.encode(secret))
+                print(Base64URL.encodeSecret(secret))
             }
         }
     }
@@ -48,7 +48,7 @@ struct JoinCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await clientCommand {
-            guard let bytes = try? Base64URL.decode(secret), bytes.count == 32 else {
+            guard let bytes = try? Base64URL.decodeSecret(secret), bytes.count == 32 else {
                 throw CommandFailure("the secret is 32 bytes in base64url, as `plenum invite` printed it")
             }
             let client = try options.client()

@@ -26,7 +26,7 @@ public struct KeyFile: Sendable {
     /// Writes `key` to a new file with mode 0600. Refuses to replace an existing file unless
     /// `replacing` is true, in which case the new file is written beside it and renamed over it.
     public func save(_ key: SigningKey, replacing: Bool = false) throws(KeyFileError) {
-        let contents = Array("\(KeyFile.formatTag)\n\(Base64URL.encode(key.seed))\n".utf8)
+        let contents = Array("\(KeyFile.formatTag)\n\(Base64URL.encodeSecret(key.seed))\n".utf8)
         if !replacing {
             try write(contents, to: path, flags: O_WRONLY | O_CREAT | O_EXCL)
             return
@@ -90,7 +90,7 @@ public struct KeyFile: Sendable {
         let text = String(decoding: contents, as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count == 3, lines[0] == KeyFile.formatTag, lines[2].isEmpty,
-            let seed = try? Base64URL.decode(String(lines[1])),
+            let seed = try? Base64URL.decodeSecret(String(lines[1])),
             let key = try? SigningKey(seed: seed)
         else { throw .malformed(path: path) }
         return key

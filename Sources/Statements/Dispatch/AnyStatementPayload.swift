@@ -47,38 +47,56 @@ public enum AnyStatementPayload: Equatable, Sendable {
     public static func open(
         _ statement: SignedStatement, context: VerificationContext
     ) throws(StatementError) -> AnyStatementPayload {
+        let (payload, header) = try parse(statement, parser: context.parser)
+        try statement.finishOpening(header, context: context)
+        return payload
+    }
+
+    /// The payload of `statement` parsed strictly by its kind, and its header, with its signature
+    /// **not** yet checked: only for a verifier that calls
+    /// `SignedStatement.finishOpening(_:context:)` with the header next.
+    package static func parse(
+        _ statement: SignedStatement, parser: StrictJSONParser
+    ) throws(StatementError) -> (AnyStatementPayload, StatementHeader) {
+        var header: StatementHeader?
         func open<Payload: StatementPayload>(_ type: Payload.Type) throws(StatementError) -> Payload {
-            try statement.open(as: type, context: context).payload
+            let payload = try statement.parse(as: type, parser: parser)
+            header = payload.header
+            return payload
         }
-        switch statement.kind {
-        case OrganizationCreate.kind: return .organizationCreate(try open(OrganizationCreate.self))
-        case MemberInvite.kind: return .memberInvite(try open(MemberInvite.self))
-        case MemberJoin.kind: return .memberJoin(try open(MemberJoin.self))
-        case MemberSuspend.kind: return .memberSuspend(try open(MemberSuspend.self))
-        case MemberReinstate.kind: return .memberReinstate(try open(MemberReinstate.self))
-        case MemberRoles.kind: return .memberRoles(try open(MemberRoles.self))
-        case MemberWeight.kind: return .memberWeight(try open(MemberWeight.self))
-        case KeyRotate.kind: return .keyRotate(try open(KeyRotate.self))
-        case KeyRevoke.kind: return .keyRevoke(try open(KeyRevoke.self))
-        case ProposalCreate.kind: return .proposalCreate(try open(ProposalCreate.self))
-        case ProposalRevise.kind: return .proposalRevise(try open(ProposalRevise.self))
-        case ProposalStateChange.kind: return .proposalState(try open(ProposalStateChange.self))
-        case CommentPost.kind: return .commentPost(try open(CommentPost.self))
-        case CommentEdit.kind: return .commentEdit(try open(CommentEdit.self))
-        case CommentHide.kind: return .commentHide(try open(CommentHide.self))
-        case RoundOpen.kind: return .roundOpen(try open(RoundOpen.self))
-        case RoundClose.kind: return .roundClose(try open(RoundClose.self))
-        case RoundResult.kind: return .roundResult(try open(RoundResult.self))
-        case BallotCast.kind: return .ballotCast(try open(BallotCast.self))
-        case LoginChallenge.kind: return .login(try open(LoginChallenge.self))
-        case PoolCreate.kind: return .poolCreate(try open(PoolCreate.self))
-        case PlanCreate.kind: return .planCreate(try open(PlanCreate.self))
-        case ShareContribution.kind: return .shareContribution(try open(ShareContribution.self))
-        case ShareAllocation.kind: return .shareAllocation(try open(ShareAllocation.self))
-        case DistributionRun.kind: return .distributionRun(try open(DistributionRun.self))
-        case DistributionResult.kind: return .distributionResult(try open(DistributionResult.self))
-        default: throw .unknownKind(statement.kind)
+        func dispatch() throws(StatementError) -> AnyStatementPayload {
+            switch statement.kind {
+            case OrganizationCreate.kind: return .organizationCreate(try open(OrganizationCreate.self))
+            case MemberInvite.kind: return .memberInvite(try open(MemberInvite.self))
+            case MemberJoin.kind: return .memberJoin(try open(MemberJoin.self))
+            case MemberSuspend.kind: return .memberSuspend(try open(MemberSuspend.self))
+            case MemberReinstate.kind: return .memberReinstate(try open(MemberReinstate.self))
+            case MemberRoles.kind: return .memberRoles(try open(MemberRoles.self))
+            case MemberWeight.kind: return .memberWeight(try open(MemberWeight.self))
+            case KeyRotate.kind: return .keyRotate(try open(KeyRotate.self))
+            case KeyRevoke.kind: return .keyRevoke(try open(KeyRevoke.self))
+            case ProposalCreate.kind: return .proposalCreate(try open(ProposalCreate.self))
+            case ProposalRevise.kind: return .proposalRevise(try open(ProposalRevise.self))
+            case ProposalStateChange.kind: return .proposalState(try open(ProposalStateChange.self))
+            case CommentPost.kind: return .commentPost(try open(CommentPost.self))
+            case CommentEdit.kind: return .commentEdit(try open(CommentEdit.self))
+            case CommentHide.kind: return .commentHide(try open(CommentHide.self))
+            case RoundOpen.kind: return .roundOpen(try open(RoundOpen.self))
+            case RoundClose.kind: return .roundClose(try open(RoundClose.self))
+            case RoundResult.kind: return .roundResult(try open(RoundResult.self))
+            case BallotCast.kind: return .ballotCast(try open(BallotCast.self))
+            case LoginChallenge.kind: return .login(try open(LoginChallenge.self))
+            case PoolCreate.kind: return .poolCreate(try open(PoolCreate.self))
+            case PlanCreate.kind: return .planCreate(try open(PlanCreate.self))
+            case ShareContribution.kind: return .shareContribution(try open(ShareContribution.self))
+            case ShareAllocation.kind: return .shareAllocation(try open(ShareAllocation.self))
+            case DistributionRun.kind: return .distributionRun(try open(DistributionRun.self))
+            case DistributionResult.kind: return .distributionResult(try open(DistributionResult.self))
+            default: throw .unknownKind(statement.kind)
+            }
         }
+        let payload = try dispatch()
+        return (payload, header!)
     }
 
     /// The payload as its own type.

@@ -1,0 +1,82 @@
+import Sodium
+
+/// A statement line read in place, without building JSON values: the leaf, the decoded log
+/// entry, and where each proof hash's text lies in the line.
+///
+/// Records are written canonically (docs/audit-record.md), so a statement line is exactly
+/// `{"entry":"…","leaf":N,"proof":["…",…],"type":"statement"}` with no whitespace. The scan
+/// accepts that shape and nothing else; a line of any other shape (valid JSON written
+/// differently, or a broken line) is left to ``RecordLine``'s strict parser, which reads it the
+/// same way or says what is wrong with it. Every value the scan accepts is one the parser
+/// would read identically: base64url text needs no escapes, and the leaf has no sign, fraction
+/// or leading zero.
+struct StatementLineScan {
+    let leaf: UInt64
+    /// The decoded log entry: the signature, then the signed bytes.
+    let entry: [UInt8]
+    /// The byte range of each proof hash's base64url text within the line.
+    let proof: [Range<Int>]
+
+    private static let entryOpening = Array(#"{"entry":""#.utf8)
+    private static let leafOpening = Array(#"","leaf":"#.utf8)
+    private static let proofOpening = Array(#","proof":["#.utf8)
+    private static let closing = Array(#"],"type":"statement"}"#.utf8)
+
+    /// Scans `line` (without its newline); nil if it is not a canonical statement line.
+    init?(_ line: UnsafeBufferPointer<UInt8>) {
+        var position = 0
+        func expect(_ literal: [UInt8]) -> Bool {
+            guard line.count - position >= literal.count else { return false }
+            for byte in literal {
+                guard line[position] == byte else { return false }
+                position += 1
+            }
+            return true
+        }
+        func expect(byte: UInt8) -> Bool {
+            guard position < line.count, line[position] == byte else { return false }
+            position += 1
+            return true
+        }
+        /// Advances over base64url characters; the range they cover.
+        func base64Text() -> Range<Int> {
+            let start = position
+            position = Base64URL.endOfText(in: line, from: start)
+            return start..<position
+        }
+
+        guard expect(Self.entryOpening) else { return nil }
+        let entryText = base64Text()
+        guard expect(Self.leafOpening) else { return nil }
+        // The leaf: 0, or a digit 1-9 then digits, within Int64 (the parser's range).
+        let digitsStart = position
+        var leaf: UInt64 = 0
+        while position < line.count, line[position] >= 0x30, line[position] <= 0x39 {
+            let (times, overflowA) = leaf.multipliedReportingOverflow(by: 10)
+            let (next, overflowB) = times.addingReportingOverflow(UInt64(line[position] - 0x30))
+            guard !overflowA, !overflowB, next <= UInt64(Int64.max) else { return nil }
+            leaf = next
+            position += 1
+        }
+        let digits = position - digitsStart
+        guard digits > 0, digits == 1 || line[digitsStart] != 0x30 else { return nil }
+        guard expect(Self.proofOpening) else { return nil }
+        var proof: [Range<Int>] = []
+        proof.reserveCapacity(64)
+        if position < line.count, line[position] == UInt8(ascii: "\"") {
+            while true {
+                guard expect(byte: UInt8(ascii: "\"")) else { return nil }
+                proof.append(base64Text())
+                guard expect(byte: UInt8(ascii: "\"")) else { return nil }
+                guard position < line.count, line[position] == UInt8(ascii: ",") else { break }
+                position += 1
+            }
+        }
+        guard expect(Self.closing), position == line.count else { return nil }
+        guard let entry = Base64URL.decode(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[entryText])))
+        else { return nil }
+        self.leaf = leaf
+        self.entry = entry
+        self.proof = proof
+    }
+}

@@ -1,0 +1,84 @@
+import Ledger
+import Sodium
+import Testing
+
+@testable import Audit
+
+@Suite("Statement lines scanned in place")
+struct StatementLineScanTests {
+    /// The scan of a line, or nil.
+    private func scan(_ line: [UInt8]) -> StatementLineScan? {
+        line.withUnsafeBufferPointer { StatementLineScan($0) }
+    }
+
+    @Test("every statement line of a record scans to what the strict parser reads")
+    func agreesWithParser() async throws {
+        let fixture = try await RecordFixture.make()
+        var scanned = 0
+        for line in fixture.lines {
+            guard case .statement(let leaf, let statement, let proof)? = try? RecordLine(parsing: line) else {
+                #expect(scan(line) == nil)
+                continue
+            }
+            let result = try #require(scan(line))
+            #expect(result.leaf == leaf)
+            #expect(result.entry == statement.logEntry)
+            let decoded = result.proof.map {
+                try? SHA256Digest(bytes: Base64URL.decode(String(decoding: line[$0], as: UTF8.self)))
+            }
+            #expect(decoded == proof)
+            scanned += 1
+        }
+        // org.create, 3 × (invite, join), the proposal, the open, 5 ballots, the close, the result
+        #expect(scanned == 16)
+    }
+
+    @Test(
+        "lines of any other shape are left to the parser",
+        arguments: [
+            #"{"entry":"AAAA","leaf":01,"proof":[],"type":"statement"}"#,
+            #"{"entry":"AAAA","leaf":-1,"proof":[],"type":"statement"}"#,
+            #"{"entry":"AAAA","leaf":9223372036854775808,"proof":[],"type":"statement"}"#,
+            #"{"entry":"AAAA","leaf":1,"proof":[],"type":"statement"} "#,
+            #"{"entry":"AAAA","leaf":1,"proof":["AAAA",],"type":"statement"}"#,
+            #"{"entry":"AAAA","leaf":1,"proof":[],"type":"statement","x":1}"#,
+            #"{"entry": "AAAA","leaf":1,"proof":[],"type":"statement"}"#,
+            #"{"entry":"AAA=","leaf":1,"proof":[],"type":"statement"}"#,
+            #"{"entry":"AAAA","leaf":1,"proof":["AA\u0041A"],"type":"statement"}"#,
+            #"{"leaf":1,"entry":"AAAA","proof":[],"type":"statement"}"#,
+        ])
+    func otherShapes(line: String) {
+        #expect(scan(Array(line.utf8)) == nil)
+    }
+
+    @Test("the canonical shape scans, with an empty proof and the largest leaf")
+    func canonicalShapes() throws {
+        let empty = try #require(scan(Array(#"{"entry":"AAAA","leaf":0,"proof":[],"type":"statement"}"#.utf8)))
+        #expect(empty.leaf == 0 && empty.entry == [0, 0, 0] && empty.proof.isEmpty)
+        let line = Array(#"{"entry":"_w","leaf":9223372036854775807,"proof":["AA","-w"],"type":"statement"}"#.utf8)
+        let largest = try #require(scan(line))
+        #expect(largest.leaf == UInt64(Int64.max) && largest.entry == [0xFF])
+        #expect(largest.proof.map { String(decoding: line[$0], as: UTF8.self) } == ["AA", "-w"])
+    }
+
+    @Test("a record written with other spacing and key order verifies the same, through the parser")
+    func nonCanonicalRecordVerifies() async throws {
+        let fixture = try await RecordFixture.make()
+        let respaced = fixture.lines.map { line -> [UInt8] in
+            guard case .statement(let leaf, let statement, let proof)? = try? RecordLine(parsing: line) else {
+                return line
+            }
+            let hashes = proof.map { "\"\(Base64URL.encode($0.bytes))\"" }.joined(separator: ", ")
+            let text =
+                #"{ "type": "statement", "leaf": \#(leaf), "proof": [\#(hashes)], "entry": ""#
+                + Base64URL.encode(statement.logEntry) + #"" }"#
+            return Array(text.utf8)
+        }
+        #expect(respaced.filter { scan($0) != nil }.isEmpty)
+        let original = fixture.verify()
+        let report = fixture.verify(respaced)
+        #expect(report.passed, "\(report.text)")
+        #expect(report.checks.map(\.name) == original.checks.map(\.name))
+        #expect(report.checks.map(\.count) == original.checks.map(\.count))
+    }
+}
