@@ -11,7 +11,10 @@ extension ServiceConfiguration {
         ),
         ("PLENUM_BURST_PER_AUTHOR", "statements one key may send in a burst (default 100)"),
         ("PLENUM_MAX_BATCH", "the most statements committed in one transaction (default 2048)"),
-        ("PLENUM_COMMIT_WINDOW_US", "how long a commit waits for more statements to join it, in µs (default 1000)"),
+        (
+            "PLENUM_COMMIT_WINDOW_US",
+            "how long the sequencer waits for more statements to join a batch, in µs (default 0)"
+        ),
     ]
 
     /// The defaults, overridden by the keys of ``environmentKeys`` that are set. A value that

@@ -16,9 +16,10 @@ public struct ServiceConfiguration: Sendable {
     public var burstPerAuthor: Double = 100
     /// The most statements committed in one transaction (group commit).
     public var maximumBatch = 2048
-    /// How long, in microseconds, a commit waits for more statements to join it while they keep
-    /// arriving (0 commits at once). A little latency buys far fewer fsyncs under load.
-    public var commitWindowMicroseconds = 1_000
+    /// How long, in microseconds, the sequencer waits for more statements to join a batch while
+    /// they keep arriving (0 takes them at once). Commits are pipelined, so batches grow under
+    /// load without waiting; see docs/service.md.
+    public var commitWindowMicroseconds = 0
     /// The largest statement payload accepted, in bytes.
     public var maximumPayload = 262_144
     /// The clock, in Unix milliseconds (tests pin it).

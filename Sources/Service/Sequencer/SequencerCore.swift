@@ -4,7 +4,13 @@ import Statements
 import Store
 
 /// The sequencer's protected state: the rules' state, the in-memory log, and the store they are
-/// made durable in. Only the sequencer's thread mutates it, one batch at a time.
+/// made durable in.
+///
+/// A batch of jobs goes through it in two steps. ``prepare(_:)`` applies the jobs to the state
+/// and the in-memory tree and returns the rows to write; the committer then writes one or more
+/// prepared batches in one transaction (``commitment(for:)``, outside the lock) and
+/// ``complete(_:checkpoint:error:)`` records the new checkpoint and makes the receipts. While one
+/// group of batches is being synced to disk, the next is being prepared.
 struct SequencerCore {
     var state: OrganizationState
     var log: LogState
@@ -13,7 +19,7 @@ struct SequencerCore {
     /// Set when a commit failed: the in-memory state may then be ahead of the disk, so the
     /// service refuses writes and reads until it is restarted (and replays the log).
     var failure: ServiceError?
-    /// The statements of the batch being built, and what they changed.
+    /// The statements of the batch being prepared, and what they changed.
     private var records: [LogRecord] = []
     private var changes: [StateChange] = []
 
@@ -24,14 +30,19 @@ struct SequencerCore {
         self.logKey = logKey
     }
 
-    /// Applies `jobs` in order, commits every accepted statement (and any statement the log key
-    /// adds: closes on schedule, result certificates) in one transaction with one new signed
-    /// checkpoint, and returns each job's outcome. A refused job changes nothing.
-    mutating func process(_ jobs: [Job]) -> [Result<Acceptance, ServiceError>] {
-        if let failure { return jobs.map { _ in .failure(failure) } }
-        let committedSize = log.size
-        var outcomes: [Result<Acceptance, ServiceError>?] = Array(repeating: nil, count: jobs.count)
-        var pending: [(job: Int, leaf: UInt64, id: StatementID, appended: Bool)] = []
+    /// The size of the log on disk: the last recorded checkpoint's.
+    var durableSize: UInt64 { log.latest?.checkpoint.size ?? 0 }
+
+    /// Applies `jobs` in order (and any statement the log key adds: closes on schedule, result
+    /// certificates). A refused job changes nothing. Nothing is durable, and no job is answered,
+    /// until the batch is completed.
+    mutating func prepare(_ jobs: [Job]) -> PreparedBatch {
+        var batch = PreparedBatch(jobs: jobs)
+        if let failure {
+            batch.outcomes = jobs.map { _ in .failure(failure) }
+            return batch
+        }
+        let durable = durableSize
         records = []
         changes = []
         defer {
@@ -44,15 +55,15 @@ struct SequencerCore {
                 case .statement(let statement, let payload, let received, _):
                     let id = StatementID(statement.id)
                     if let leaf = state.leaves[id] {
-                        if leaf < committedSize {
-                            outcomes[index] = receipt(leaf: leaf, id: id, appended: false)
+                        if leaf < durable {
+                            batch.outcomes[index] = receipt(leaf: leaf, id: id, appended: false)
                         } else {
-                            pending.append((index, leaf, id, false))
+                            batch.pending.append((index, leaf, id, false))
                         }
                         continue
                     }
                     let leaf = try append(statement, payload, received: received, id: id)
-                    pending.append((index, leaf, id, true))
+                    batch.pending.append((index, leaf, id, true))
                     if case .roundClose(let close) = payload {
                         certify(close.round, received: received)
                     }
@@ -63,33 +74,80 @@ struct SequencerCore {
                     let close = RoundClose(header: header(now), round: round)
                     let statement = SignedStatement(signing: close.canonicalBytes, as: RoundClose.kind, with: logKey)
                     let leaf = try append(statement, .roundClose(close), received: now)
-                    pending.append((index, leaf, StatementID(statement.id), true))
+                    batch.pending.append((index, leaf, StatementID(statement.id), true))
                     certify(round, received: now)
                 }
             } catch {
-                outcomes[index] = .failure(error)
+                batch.outcomes[index] = .failure(error)
             }
         }
-        guard !records.isEmpty else { return outcomes.map { $0! } }
-
-        let checkpoint = signedCheckpoint()
+        guard !records.isEmpty else { return batch }
         do {
-            let views = try state.viewChanges(for: changes)
-            try database.append(
-                LogBatch(
-                    records: records, changes: views, tree: TreeState(size: Int(log.size), root: log.root),
-                    checkpoint: StoredCheckpoint(checkpoint, created: records.last!.received)))
+            batch.views = try state.viewChanges(for: changes)
         } catch {
-            let failure = ServiceError(
+            // The rows of statements already applied cannot be made: nothing of this batch can
+            // be written, and the state is ahead of what can be; refuse until restarted.
+            fail(
+                ServiceError(
+                    .unavailable, "storage_failed", "the view rows could not be made; restart the service",
+                    cause: error), batch: &batch)
+            return batch
+        }
+        batch.records = records
+        batch.endSize = log.size
+        return batch
+    }
+
+    /// What the committer writes for `group` (prepared batches in order): every record and view
+    /// row, the tree after the last, and one checkpoint over it signed by the log key. Nil when
+    /// the group appended nothing, or when an earlier commit failed.
+    func commitment(for group: [PreparedBatch]) -> (batch: LogBatch, checkpoint: SignedCheckpoint)? {
+        guard failure == nil, let size = group.last(where: { $0.endSize != nil })?.endSize else { return nil }
+        // The origin was checked when the organization was created; the size is in the tree.
+        let root = try! log.root(size: size)
+        let checkpoint = try! Checkpoint(origin: state.origin, size: size, root: root).signed(with: logKey)
+        var records: [LogRecord] = []
+        var views: [ViewChange] = []
+        for batch in group {
+            records += batch.records
+            views += batch.views
+        }
+        let stored = StoredCheckpoint(checkpoint, created: records.last!.received)
+        return (
+            LogBatch(
+                records: records, changes: views, tree: TreeState(size: Int(size), root: root), checkpoint: stored),
+            checkpoint
+        )
+    }
+
+    /// Records `checkpoint` once `group` is durable (or the failure if its write failed) and
+    /// returns each batch's outcomes, in the group's order.
+    mutating func complete(
+        _ group: [PreparedBatch], checkpoint: SignedCheckpoint?, error: (any Error & Sendable)?
+    ) -> [[Result<Acceptance, ServiceError>]] {
+        if let error, failure == nil {
+            failure = ServiceError(
                 .unavailable, "storage_failed", "the statement log could not be written; restart the service",
                 cause: error)
-            self.failure = failure
-            for (job, _, _, _) in pending { outcomes[job] = .failure(failure) }
-            return outcomes.map { $0! }
         }
-        log.record(checkpoint)
-        for (job, leaf, id, appended) in pending { outcomes[job] = receipt(leaf: leaf, id: id, appended: appended) }
-        return outcomes.map { $0! }
+        if failure == nil, let checkpoint { log.record(checkpoint) }
+        return group.map { prepared in
+            var batch = prepared
+            if let failure {
+                fail(failure, batch: &batch)
+            } else {
+                for (job, leaf, id, appended) in batch.pending {
+                    batch.outcomes[job] = receipt(leaf: leaf, id: id, appended: appended)
+                }
+            }
+            return batch.outcomes.map { $0! }
+        }
+    }
+
+    private mutating func fail(_ error: ServiceError, batch: inout PreparedBatch) {
+        if failure == nil { failure = error }
+        for (job, _, _, _) in batch.pending { batch.outcomes[job] = .failure(error) }
+        batch.pending = []
     }
 
     /// Applies one statement at the next leaf and adds it to the batch.
@@ -143,16 +201,28 @@ struct SequencerCore {
         StatementHeader(organization: state.organization, author: logKey.publicKey, created: now)
     }
 
-    private func signedCheckpoint() -> SignedCheckpoint {
-        // The origin was checked when the organization was created.
-        let checkpoint = try! Checkpoint(origin: state.origin, size: log.size, root: log.root)
-        return checkpoint.signed(with: logKey)
-    }
-
     private func receipt(leaf: UInt64, id: StatementID, appended: Bool) -> Result<Acceptance, ServiceError> {
         guard let receipt = log.receipt(leaf: leaf, statement: id) else {
             return .failure(.init(.unavailable, "no_checkpoint", "no checkpoint covers leaf \(leaf) yet"))
         }
         return .success(Acceptance(receipt: receipt, appended: appended))
+    }
+}
+
+/// A batch of jobs applied in memory, waiting to be made durable: the rows to write and, for
+/// each job, its outcome or the leaf whose receipt it gets once durable.
+struct PreparedBatch: Sendable {
+    let jobs: [Job]
+    var outcomes: [Result<Acceptance, ServiceError>?]
+    /// Jobs answered with a receipt once the batch is durable.
+    var pending: [(job: Int, leaf: UInt64, id: StatementID, appended: Bool)] = []
+    var records: [LogRecord] = []
+    var views: [ViewChange] = []
+    /// The log's size after this batch, if it appended anything.
+    var endSize: UInt64?
+
+    init(jobs: [Job]) {
+        self.jobs = jobs
+        self.outcomes = Array(repeating: nil, count: jobs.count)
     }
 }

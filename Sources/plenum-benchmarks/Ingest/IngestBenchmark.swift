@@ -27,6 +27,7 @@ enum IngestBenchmark {
         var connections = 64
         var directory: String?
         var perfOutput: String?
+        var perfSubmitOutput: String?
         var inProcess = true
 
         init(arguments: [String]) {
@@ -38,6 +39,7 @@ enum IngestBenchmark {
                 case "--connections": connections = iterator.next().flatMap(Int.init) ?? connections
                 case "--dir": directory = iterator.next()
                 case "--perf": perfOutput = iterator.next()
+                case "--perf-submit": perfSubmitOutput = iterator.next()
                 case "--no-in-process": inProcess = false
                 default:
                     print("unknown ingest option \(argument)")
@@ -207,7 +209,9 @@ enum IngestBenchmark {
             let ballots = Parallel.map(count: options.voters) { index in
                 ballot(round: second, voter: voters[index], option: (index + 1) % 4)
             }
+            let perf = options.perfSubmitOutput.flatMap { Profiler.start(output: $0) }
             let inProcessRate = try await submitAll(ballots, to: service, window: options.connections)
+            perf?.stop()
             print(
                 "| the same number of ballots through Organization.submit, \(options.connections) in flight, no HTTP "
                     + "| \(Int(inProcessRate)) ballots/s |")
