@@ -145,26 +145,27 @@ struct CheckedStatement: Sendable {
     static func check(
         _ lines: [(line: Int, bytes: [UInt8])], header: RecordHeader, round: RoundParameters?, threads: Int
     ) -> [CheckedStatement] {
-        var results = [CheckedStatement?](repeating: nil, count: lines.count)
         let workers = max(1, min(threads, lines.count))
         let checkpoint = header.checkpoint.checkpoint
         let context = VerificationContext(organization: header.organization, now: 0, window: nil)
-        results.withUnsafeMutableBufferPointer { buffer in
+        // Built in place by the workers (each initializes its own block), never copied.
+        return [CheckedStatement](unsafeUninitializedCapacity: lines.count) { buffer, initialized in
             let base = UnsafeSendable(buffer)
             // Each worker takes a contiguous block, so its memo sees neighbouring leaves.
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var memo = InclusionMemo(size: checkpoint.size, root: checkpoint.root)
                 let block = (lines.count * worker / workers)..<(lines.count * (worker + 1) / workers)
                 for index in block {
-                    base.value[index] = CheckedStatement(
-                        line: lines[index].line, bytes: lines[index].bytes, header: header, memo: &memo)
+                    (base.value.baseAddress! + index).initialize(
+                        to: CheckedStatement(
+                            line: lines[index].line, bytes: lines[index].bytes, header: header, memo: &memo))
                 }
                 for index in block {
-                    base.value[index]!.checkSignature(context: context, round: round, recordRound: header.round)
+                    base.value[index].checkSignature(context: context, round: round, recordRound: header.round)
                 }
             }
+            initialized = lines.count
         }
-        return results.map { $0! }
     }
 }
 

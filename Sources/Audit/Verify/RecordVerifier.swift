@@ -52,7 +52,8 @@ public struct RecordVerifier: Sendable {
         func finishInFlight() {
             guard let running = inFlight else { return }
             running.group.wait()
-            for checked in running.box.results { audit.apply(checked, into: &report) }
+            let results = running.box.results
+            for index in results.indices { audit.apply(results[index], into: &report) }
             inFlight = nil
         }
         func flush(final: Bool) {
