@@ -92,7 +92,8 @@ struct MembersCommand: AsyncParsableCommand {
     struct Suspend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Suspend a member (stewards).")
         @OptionGroup var options: ClientOptions
-        @Argument(help: "The member's id.") var member: String
+        // Options read unconditionally: a member id is base64url, which may start with "-".
+        @Option(parsing: .unconditional, help: "The member's id.") var member: String
         @Option(help: "Why.") var reason: String
 
         func run() async throws {
@@ -109,7 +110,8 @@ struct MembersCommand: AsyncParsableCommand {
     struct Reinstate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reinstate a suspended member (stewards).")
         @OptionGroup var options: ClientOptions
-        @Argument(help: "The member's id.") var member: String
+        // Options read unconditionally: a member id is base64url, which may start with "-".
+        @Option(parsing: .unconditional, help: "The member's id.") var member: String
 
         func run() async throws {
             try await clientCommand {
@@ -124,7 +126,8 @@ struct MembersCommand: AsyncParsableCommand {
     struct Roles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a member's complete set of roles (stewards).")
         @OptionGroup var options: ClientOptions
-        @Argument(help: "The member's id.") var member: String
+        // Options read unconditionally: a member id is base64url, which may start with "-".
+        @Option(parsing: .unconditional, help: "The member's id.") var member: String
         @Option(help: "A role; repeat for several.") var role: [Role]
 
         func run() async throws {
@@ -140,8 +143,9 @@ struct MembersCommand: AsyncParsableCommand {
     struct Weight: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a member's vote weight (stewards).")
         @OptionGroup var options: ClientOptions
-        @Argument(help: "The member's id.") var member: String
-        @Argument(help: "The new weight.") var weight: Int64
+        // Options read unconditionally: a member id is base64url, which may start with "-".
+        @Option(parsing: .unconditional, help: "The member's id.") var member: String
+        @Option(help: "The new weight.") var weight: Int64
 
         func run() async throws {
             try await clientCommand {

@@ -64,7 +64,7 @@ struct PoolCommand: AsyncParsableCommand {
         @OptionGroup var options: ClientOptions
         @Argument(help: "The pool's id.") var pool: String
         @Option(help: "The measure: hours, points (7.5, 1/3).") var amount: String
-        @Option(help: "Whose contribution (default: yours).") var member: String?
+        @Option(parsing: .unconditional, help: "Whose contribution (default: yours).") var member: String?
         @Option(help: "The period, for time-decayed plans.") var period: Int64?
         @Option(help: "What it was for.") var note: String?
 
@@ -86,7 +86,8 @@ struct PoolCommand: AsyncParsableCommand {
             abstract: "Give points to other members for peer-allocation plans (replaces your earlier allocation).")
         @OptionGroup var options: ClientOptions
         @Argument(help: "The pool's id.") var pool: String
-        @Option(help: "MEMBER=POINTS; repeat for each member you give to.") var give: [String]
+        @Option(parsing: .unconditionalSingleValue, help: "MEMBER=POINTS; repeat for each member you give to.")
+        var give: [String]
         @Option(help: "The sequence (default: one more than your last).") var sequence: Int64 = 1
 
         func run() async throws {
