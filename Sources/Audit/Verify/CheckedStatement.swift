@@ -2,6 +2,7 @@ import Foundation
 import Ledger
 import Sodium
 import Statements
+import Synchronization
 
 /// A statement line after the checks that need nothing but the line itself and the record
 /// checkpoint: it parses, its inclusion proof leads to the checkpoint's root, its payload parses
@@ -145,23 +146,29 @@ struct CheckedStatement: Sendable {
     static func check(
         _ lines: [(line: Int, bytes: [UInt8])], header: RecordHeader, round: RoundParameters?, threads: Int
     ) -> [CheckedStatement] {
-        let workers = max(1, min(threads, lines.count))
+        // Blocks of about 256 lines, taken by `threads` workers as they come free, so that a
+        // slower block (a new member's key costs a second check) does not leave a core idle.
+        let blocks = max(1, min(lines.count, lines.count / 256))
+        let workers = max(1, min(threads, blocks))
+        let next = Atomic<Int>(0)
         let checkpoint = header.checkpoint.checkpoint
         let context = VerificationContext(organization: header.organization, now: 0, window: nil)
-        // Built in place by the workers (each initializes its own block), never copied.
+        // Built in place by the workers (each initializes the blocks it takes), never copied.
         return [CheckedStatement](unsafeUninitializedCapacity: lines.count) { buffer, initialized in
             let base = UnsafeSendable(buffer)
-            // Each worker takes a contiguous block, so its memo sees neighbouring leaves.
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var memo = InclusionMemo(size: checkpoint.size, root: checkpoint.root)
-                let block = (lines.count * worker / workers)..<(lines.count * (worker + 1) / workers)
-                for index in block {
-                    (base.value.baseAddress! + index).initialize(
-                        to: CheckedStatement(
-                            line: lines[index].line, bytes: lines[index].bytes, header: header, memo: &memo))
-                }
-                for index in block {
-                    base.value[index].checkSignature(context: context, round: round, recordRound: header.round)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while case let number = next.add(1, ordering: .relaxed).oldValue, number < blocks {
+                    // A block is contiguous, so its memo sees neighbouring leaves.
+                    var memo = InclusionMemo(size: checkpoint.size, root: checkpoint.root)
+                    let block = (lines.count * number / blocks)..<(lines.count * (number + 1) / blocks)
+                    for index in block {
+                        (base.value.baseAddress! + index).initialize(
+                            to: CheckedStatement(
+                                line: lines[index].line, bytes: lines[index].bytes, header: header, memo: &memo))
+                    }
+                    for index in block {
+                        base.value[index].checkSignature(context: context, round: round, recordRound: header.round)
+                    }
                 }
             }
             initialized = lines.count
