@@ -48,6 +48,6 @@ struct RecordFixture {
     }
 
     func verify(_ lines: [[UInt8]]? = nil) -> AuditReport {
-        RecordVerifier(threads: 2, chunk: 3).verify(lines ?? self.lines).report
+        RecordVerifier(threads: 2, chunk: 5, block: 2).verify(lines ?? self.lines).report
     }
 }

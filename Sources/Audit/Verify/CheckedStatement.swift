@@ -142,13 +142,15 @@ struct CheckedStatement: Sendable {
         self.failures = [AuditFailure("bad_line", message, line: line)]
     }
 
-    /// Checks `lines` using up to `threads` threads; the results keep the lines' order.
+    /// Checks `lines` using up to `threads` threads, each taking `block` lines at a time; the
+    /// results keep the lines' order.
     static func check(
-        _ lines: [(line: Int, bytes: [UInt8])], header: RecordHeader, round: RoundParameters?, threads: Int
+        _ lines: [(line: Int, bytes: [UInt8])], header: RecordHeader, round: RoundParameters?, threads: Int,
+        block: Int = 256
     ) -> [CheckedStatement] {
-        // Blocks of about 256 lines, taken by `threads` workers as they come free, so that a
-        // slower block (a new member's key costs a second check) does not leave a core idle.
-        let blocks = max(1, min(lines.count, lines.count / 256))
+        // Blocks taken by `threads` workers as they come free, so that a slower block (a new
+        // member's key costs a second check) does not leave a core idle.
+        let blocks = max(1, lines.count / max(1, block))
         let workers = max(1, min(threads, blocks))
         let next = Atomic<Int>(0)
         let checkpoint = header.checkpoint.checkpoint

@@ -12,10 +12,13 @@ public struct RecordVerifier: Sendable {
     public var threads: Int
     /// How many statement lines are checked per parallel chunk.
     public var chunk: Int
+    /// How many lines of a chunk one thread takes at a time.
+    public var block: Int
 
-    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 4096) {
+    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 4096, block: Int = 256) {
         self.threads = max(1, threads)
         self.chunk = max(1, chunk)
+        self.block = max(1, block)
     }
 
     /// What a verification found, and what a comparison with another record needs.
@@ -65,11 +68,13 @@ public struct RecordVerifier: Sendable {
                 let group = DispatchGroup()
                 let round = audit.roundParameters
                 let threads = self.threads
+                let block = self.block
                 // A thread of its own, not a dispatch worker: libdispatch runs a concurrentPerform
                 // nested in a worker's block on that one thread only.
                 group.enter()
                 let worker = Thread {
-                    box.results = CheckedStatement.check(lines, header: header, round: round, threads: threads)
+                    box.results = CheckedStatement.check(
+                        lines, header: header, round: round, threads: threads, block: block)
                     group.leave()
                 }
                 worker.stackSize = 1 << 22
