@@ -115,7 +115,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ServiceTests",
-            dependencies: ["Service", "Statements", "Store", "Ledger", "Sodium", "Counting", "PlenumTestSupport"]
+            dependencies: [
+                "Service", "Statements", "Store", "Ledger", "Sodium", "Counting", "PlenumTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "PlenumServerTests",

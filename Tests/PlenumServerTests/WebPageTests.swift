@@ -98,8 +98,11 @@ struct WebPageTests {
 
     static let session = URLSession(configuration: .ephemeral, delegate: NoRedirects(), delegateQueue: nil)
 
-    static func get(_ server: TestServer, _ path: String, token: String? = nil) async throws -> Page {
+    static func get(
+        _ server: TestServer, _ path: String, token: String? = nil, method: String = "GET"
+    ) async throws -> Page {
         var request = URLRequest(url: URL(string: path, relativeTo: server.baseURL)!)
+        request.httpMethod = method
         request.httpShouldHandleCookies = false
         if let token { request.setValue("plenum_token=\(token)", forHTTPHeaderField: "Cookie") }
         let (data, response) = try await session.data(for: request)
@@ -363,6 +366,17 @@ struct WebPageTests {
         #expect(run.hasID("shares"))
         #expect(run.body.contains("75.0%"))
         #expect(!run.hasID("contribution-form"))
+
+        // The pool's record, and with a consistency proof from an earlier size (`?since=`).
+        let steward = try await server.login(test.steward, created: test.now)
+        let record = try await Self.get(server, "/api/v1/pools/\(pool.hex)/record", token: steward)
+        #expect(record.status == 200)
+        #expect(!record.body.contains(#""from":3,"#))
+        let since = try await Self.get(server, "/api/v1/pools/\(pool.hex)/record?since=3", token: steward)
+        #expect(since.status == 200)
+        #expect(since.body.contains(#""from":3,"#))
+        let bad = try await Self.get(server, "/api/v1/pools/\(pool.hex)/record?since=three", token: steward)
+        #expect(bad.status == 400)
     }
 
     @Test("static files are served with their content type")
@@ -378,5 +392,13 @@ struct WebPageTests {
         #expect(script.header("Content-Type")?.hasPrefix("text/javascript") == true)
         let missing = try await Self.get(fixture.server, "/static/nothing.css")
         #expect(missing.status == 404)
+        // HEAD: the same status and headers, no body.
+        let head = try await Self.get(fixture.server, "/static/plenum.css", method: "HEAD")
+        #expect(head.status == 200)
+        #expect(head.header("Content-Type") == css.header("Content-Type"))
+        #expect(head.header("Content-Length") == String(css.body.utf8.count))
+        #expect(head.header("ETag") == css.header("ETag"))
+        #expect(head.body.isEmpty)
+        #expect(try await Self.get(fixture.server, "/static/nothing.css", method: "HEAD").status == 404)
     }
 }

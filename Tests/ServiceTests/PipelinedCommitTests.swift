@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Ledger
 import PlenumTestSupport
 import Service
@@ -76,5 +77,47 @@ struct PipelinedCommitTests {
         }
         #expect(acceptances.filter(\.appended).count == 1)
         #expect(acceptances.allSatisfy { $0.receipt == acceptances[0].receipt })
+    }
+
+    @Test("when a commit fails, nothing applied on top of it is acknowledged, refusals included")
+    func failedCommit() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plenum-failed-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db.sqlite").path
+        var configuration = ServiceConfiguration()
+        configuration.statementsPerSecondPerAuthor = 0
+        let test = try TestOrganization(path: path, configuration: configuration)
+        // Another connection takes the database's write lock and keeps it: the committer's
+        // transaction fails once SQLite's busy timeout (5 s) runs out.
+        var unsafe = Configuration()
+        unsafe.allowsUnsafeTransactions = true
+        let blocker = try DatabaseQueue(path: path, configuration: unsafe)
+        try await blocker.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        let code = SHA256.hash(SecureRandom.bytes(count: 32))
+        func invite(_ name: String) -> SignedStatement {
+            test.sign(
+                MemberInvite(
+                    header: test.header(test.steward), code: code, name: name, roles: [.member], weight: 1,
+                    expires: test.now + 86_400_000),
+                test.steward)
+        }
+        let organization = test.organization
+        let first = Task { try await organization.submit(invite("Ann")) }
+        // Applied on top of the first while its commit waits: refused for reusing its code.
+        try await Task.sleep(for: .milliseconds(300))
+        let second = Task { try await organization.submit(invite("Bob")) }
+        for task in [first, second] {
+            do {
+                _ = try await task.value
+                Issue.record("a statement was acknowledged although its commit failed")
+            } catch let error as ServiceError {
+                #expect(error.code == "storage_failed")
+            }
+        }
+        try await blocker.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        // Until a restart, the service refuses reads too, and nothing reached the disk.
+        #expect(throws: ServiceError.self) { try organization.latestCheckpoint() }
+        #expect(try test.database.treeState()?.size == 1)
     }
 }

@@ -13,6 +13,9 @@ public enum RecordLine: Sendable {
     /// The format name in the header.
     public static let format = "plenum-record-v1"
 
+    /// The longest line read, in bytes (16 MiB).
+    static let maximumLineBytes = 1 << 24
+
     /// The line as JSON (written canonically, one per line).
     public var json: JSONValue {
         switch self {
@@ -49,7 +52,7 @@ public enum RecordLine: Sendable {
     public init(parsing bytes: [UInt8]) throws(RecordLineError) {
         let members: [JSONMember]
         do {
-            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: 1 << 24).parseObject(bytes)
+            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: RecordLine.maximumLineBytes).parseObject(bytes)
         } catch {
             throw RecordLineError("not a JSON object: \(error)")
         }
@@ -112,7 +115,7 @@ public enum RecordLine: Sendable {
     ) {
         let members: [JSONMember]
         do {
-            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: 1 << 24).parseObject(bytes)
+            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: RecordLine.maximumLineBytes).parseObject(bytes)
         } catch {
             throw RecordLineError("not a JSON object: \(error)")
         }

@@ -24,6 +24,8 @@ struct StatementLineScan {
 
     /// Scans `line` (without its newline); nil if it is not a canonical statement line.
     init?(_ line: UnsafeBufferPointer<UInt8>) {
+        // The parser's size limit, so that a line too long for it is not read here either.
+        guard line.count <= RecordLine.maximumLineBytes else { return nil }
         var position = 0
         func expect(_ literal: [UInt8]) -> Bool {
             guard line.count - position >= literal.count else { return false }

@@ -23,7 +23,7 @@ extension PlenumAPI {
         group.get("pools/:id/record") { request, context -> Response in
             let caller = try Caller.member(request, organization)
             let id = try statementID(context, "id")
-            let export = try organization.record(ofPool: id, for: caller)
+            let export = try organization.record(ofPool: id, for: caller, since: try RecordResponse.since(request))
             return RecordResponse.make(export, name: "pool-\(id.hex.prefix(16))")
         }
     }

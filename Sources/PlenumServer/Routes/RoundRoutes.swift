@@ -24,14 +24,7 @@ extension PlenumAPI {
         group.get("rounds/:id/record") { request, context -> Response in
             let caller = try Caller.member(request, organization)
             let id = try statementID(context, "id")
-            var since: UInt64?
-            if let text = request.uri.queryParameters.get("since") {
-                guard let value = UInt64(text) else {
-                    throw APIError.malformed("invalid_value", "since must be a whole number (a log size)")
-                }
-                since = value
-            }
-            let export = try organization.record(of: id, for: caller, since: since)
+            let export = try organization.record(of: id, for: caller, since: try RecordResponse.since(request))
             return RecordResponse.make(export, name: "round-\(id.hex.prefix(16))")
         }
         group.get("rounds/:id/ballot") { request, context -> Response in
@@ -55,6 +48,16 @@ extension PlenumAPI {
 
 /// A record streamed as JSON Lines.
 enum RecordResponse {
+    /// The `since` query parameter of a record request: the earlier log size a consistency proof
+    /// is added from, if given.
+    static func since(_ request: Request) throws -> UInt64? {
+        guard let text = request.uri.queryParameters.get("since") else { return nil }
+        guard let value = UInt64(text) else {
+            throw APIError.malformed("invalid_value", "since must be a whole number (a log size)")
+        }
+        return value
+    }
+
     static func make(_ export: RoundRecordExport, name: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/x-ndjson"

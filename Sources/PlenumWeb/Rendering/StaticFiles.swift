@@ -47,8 +47,8 @@ struct StaticFiles: Sendable {
     }
 
     /// The response for `GET /static/<name>`: the file, `304` when the browser's copy is current,
-    /// or a plain `404`.
-    func response(name: String, request: Request) -> Response {
+    /// or a plain `404`; for `HEAD` (`body: false`), the same status and headers without the body.
+    func response(name: String, request: Request, body: Bool = true) -> Response {
         guard let file = files[name] else {
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; charset=utf-8"
@@ -67,6 +67,7 @@ struct StaticFiles: Sendable {
         }
         headers[.contentType] = file.contentType
         headers[.contentLength] = String(file.bytes.count)
+        guard body else { return Response(status: .ok, headers: headers) }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
     }
 }

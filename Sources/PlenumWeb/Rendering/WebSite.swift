@@ -40,6 +40,9 @@ struct WebSite: Sendable {
         router.get("static/:name") { request, context -> Response in
             files.response(name: context.parameters.get("name") ?? "", request: request)
         }
+        router.head("static/:name") { request, context -> Response in
+            files.response(name: context.parameters.get("name") ?? "", request: request, body: false)
+        }
         router.get("login") { request, _ in
             await page(request, .anyone) { viewer in
                 Output(

@@ -1,16 +1,19 @@
 import Foundation
+import Ledger
+import Sodium
 import Store
 import Synchronization
 
 /// The one writer, in two threads: the sequencer takes every waiting job and applies the batch
-/// to the state in order; the committer writes every batch prepared meanwhile in one transaction
-/// (group commit), syncs it, and answers each job. While one group syncs, the next is applied,
+/// to the state in order; the committer writes every batch prepared meanwhile (up to
+/// `maximumBatch` statements) in one transaction (group commit), syncs it, and answers each job. While one group syncs, the next is applied,
 /// so the disk's sync time and the rules' work overlap instead of adding up.
 ///
 /// Clients verify signatures on their own threads before a job reaches the sequencer, so the
 /// expensive part runs on every core while the log stays strictly ordered. Reads never see a
 /// statement that is not yet durable: a read waits until every applied batch is committed, and
-/// the sequencer applies no new batch while a read waits (a read waits for at most two syncs).
+/// the sequencer applies no new batch while a read that asked before it waits (a read waits for
+/// at most two syncs, and the sequencer only for the reads already waiting).
 final class Sequencer: Sendable {
     private let core: Mutex<SequencerCore>
     private let inbox = Mutex<Inbox>(Inbox())
@@ -21,6 +24,10 @@ final class Sequencer: Sendable {
     /// Guards ``Gate`` (how many batches are applied but not durable, how many reads wait).
     private let gate = NSCondition()
     nonisolated(unsafe) private var gateState = Gate()
+    /// The store, the log key and the checkpoint origin, as the committer needs them.
+    private let database: PlenumDatabase
+    private let logKey: SigningKey
+    private let origin: String
     private let maximumBatch: Int
     /// How long a batch may wait for more statements to join it, in seconds.
     private let commitWindow: TimeInterval
@@ -38,11 +45,19 @@ final class Sequencer: Sendable {
     }
 
     private struct Gate {
+        /// Batches applied but not yet answered.
         var unsettled = 0
-        var waitingReads = 0
+        /// Reads that have asked for the state, and reads that are done: the sequencer waits
+        /// for the reads that asked before it wanted to apply a batch, and for no later ones,
+        /// so that neither side can starve the other.
+        var readsAsked = 0
+        var readsDone = 0
     }
 
     init(core: consuming SequencerCore, maximumBatch: Int, commitWindow: TimeInterval) {
+        self.database = core.database
+        self.logKey = core.logKey
+        self.origin = core.state.origin
         self.core = Mutex(core)
         self.maximumBatch = maximumBatch
         self.commitWindow = commitWindow
@@ -74,11 +89,11 @@ final class Sequencer: Sendable {
     func read<T>(_ body: (borrowing SequencerCore) throws(ServiceError) -> T) throws(ServiceError) -> T {
         gate.lock()
         defer {
-            gateState.waitingReads -= 1
+            gateState.readsDone += 1
             gate.broadcast()
             gate.unlock()
         }
-        gateState.waitingReads += 1
+        gateState.readsAsked += 1
         while gateState.unsettled > 0 { gate.wait() }
         return try core.withLock { (core: inout SequencerCore) throws(ServiceError) -> T in
             if let failure = core.failure { throw failure }
@@ -100,9 +115,11 @@ final class Sequencer: Sendable {
     /// The sequencer's thread: applies batches and hands them to the committer.
     private func run() {
         while let jobs = nextJobs() {
-            // A waiting read goes first: it needs every applied batch durable.
+            // The reads already waiting go first: they need every applied batch durable. Reads
+            // that ask later wait for this batch (at most two syncs).
             gate.lock()
-            while gateState.waitingReads > 0 { gate.wait() }
+            let asked = gateState.readsAsked
+            while gateState.readsDone < asked { gate.wait() }
             gateState.unsettled += 1
             gate.unlock()
             let batch = core.withLock { $0.prepare(jobs) }
@@ -126,8 +143,17 @@ final class Sequencer: Sendable {
             var stopping = false
             while true {
                 (group, stopping) = prepared.withLock { outbox in
-                    defer { outbox.batches = [] }
-                    return (outbox.batches, outbox.stopping)
+                    // Every batch waiting, up to about the largest transaction allowed.
+                    var taken = 0
+                    var jobs = 0
+                    while taken < outbox.batches.count,
+                        taken == 0 || jobs + outbox.batches[taken].jobs.count <= maximumBatch
+                    {
+                        jobs += outbox.batches[taken].jobs.count
+                        taken += 1
+                    }
+                    defer { outbox.batches.removeFirst(taken) }
+                    return (Array(outbox.batches.prefix(taken)), outbox.stopping)
                 }
                 if !group.isEmpty || stopping { break }
                 committerWake.wait()
@@ -135,12 +161,32 @@ final class Sequencer: Sendable {
             committerWake.unlock()
             if group.isEmpty && stopping { break }
 
-            let commitment = core.withLock { $0.commitment(for: group) }
+            let plan = core.withLock { $0.plan(for: group) }
+            var durable = false
+            var checkpoint: SignedCheckpoint?
             var error: (any Error & Sendable)?
-            if let commitment {
-                do { try core.withLock { $0.database }.append(commitment.batch) } catch let failure { error = failure }
+            switch plan {
+            case .write(let records, let views, let tree, let created):
+                // Signed outside the lock, so the sequencer goes on applying meanwhile. The
+                // origin was checked when the organization was created.
+                let signed = try! Checkpoint(origin: origin, size: UInt64(tree.size), root: tree.root)
+                    .signed(with: logKey)
+                do {
+                    try database.append(
+                        LogBatch(
+                            records: records, changes: views, tree: tree,
+                            checkpoint: StoredCheckpoint(signed, created: created)))
+                    durable = true
+                    checkpoint = signed
+                } catch let failure {
+                    error = failure
+                }
+            case .nothing: durable = true
+            case .refuse: durable = false
             }
-            let outcomes = core.withLock { $0.complete(group, checkpoint: commitment?.checkpoint, error: error) }
+            let outcomes = core.withLock {
+                $0.complete(group, durable: durable, checkpoint: checkpoint, error: error)
+            }
             gate.lock()
             gateState.unsettled -= group.count
             gate.broadcast()

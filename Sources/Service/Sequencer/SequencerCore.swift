@@ -98,46 +98,53 @@ struct SequencerCore {
         return batch
     }
 
-    /// What the committer writes for `group` (prepared batches in order): every record and view
-    /// row, the tree after the last, and one checkpoint over it signed by the log key. Nil when
-    /// the group appended nothing, or when an earlier commit failed.
-    func commitment(for group: [PreparedBatch]) -> (batch: LogBatch, checkpoint: SignedCheckpoint)? {
-        guard failure == nil, let size = group.last(where: { $0.endSize != nil })?.endSize else { return nil }
-        // The origin was checked when the organization was created; the size is in the tree.
+    /// What the committer does for `group` (prepared batches in order): write every record and
+    /// view row with the tree after the last, under one checkpoint it signs outside the lock;
+    /// write nothing (the group appended nothing, and every earlier group is durable); or refuse
+    /// (an earlier commit failed, so the state this group was applied to is not on disk).
+    func plan(for group: [PreparedBatch]) -> CommitPlan {
+        if failure != nil { return .refuse }
+        guard let size = group.last(where: { $0.endSize != nil })?.endSize else { return .nothing }
+        // The size is in the tree: the batches were applied to it.
         let root = try! log.root(size: size)
-        let checkpoint = try! Checkpoint(origin: state.origin, size: size, root: root).signed(with: logKey)
         var records: [LogRecord] = []
         var views: [ViewChange] = []
         for batch in group {
             records += batch.records
             views += batch.views
         }
-        let stored = StoredCheckpoint(checkpoint, created: records.last!.received)
-        return (
-            LogBatch(
-                records: records, changes: views, tree: TreeState(size: Int(size), root: root), checkpoint: stored),
-            checkpoint
-        )
+        return .write(
+            records: records, views: views, tree: TreeState(size: Int(size), root: root),
+            created: records.last!.received)
     }
 
-    /// Records `checkpoint` once `group` is durable (or the failure if its write failed) and
-    /// returns each batch's outcomes, in the group's order.
+    /// Answers `group` after its plan was carried out: `durable` is whether everything the group
+    /// rests on is on disk (its own write, if any, returned; no earlier write failed).
+    /// `checkpoint` is the one its write was signed under. A group that is not durable is
+    /// answered with the failure, refusals included, since they may rest on statements that
+    /// never reached the disk; only receipts of statements durable before it keep.
     mutating func complete(
-        _ group: [PreparedBatch], checkpoint: SignedCheckpoint?, error: (any Error & Sendable)?
+        _ group: [PreparedBatch], durable: Bool, checkpoint: SignedCheckpoint?, error: (any Error & Sendable)?
     ) -> [[Result<Acceptance, ServiceError>]] {
         if let error, failure == nil {
             failure = ServiceError(
                 .unavailable, "storage_failed", "the statement log could not be written; restart the service",
                 cause: error)
         }
-        if failure == nil, let checkpoint { log.record(checkpoint) }
+        let refusal =
+            failure
+            ?? ServiceError(.unavailable, "storage_failed", "an earlier commit failed; restart the service")
+        if durable, let checkpoint { log.record(checkpoint) }
         return group.map { prepared in
             var batch = prepared
-            if let failure {
-                fail(failure, batch: &batch)
-            } else {
+            if durable {
                 for (job, leaf, id, appended) in batch.pending {
                     batch.outcomes[job] = receipt(leaf: leaf, id: id, appended: appended)
+                }
+            } else {
+                for (index, outcome) in batch.outcomes.enumerated() {
+                    if case .success? = outcome { continue }
+                    batch.outcomes[index] = .failure(refusal)
                 }
             }
             return batch.outcomes.map { $0! }
@@ -225,4 +232,11 @@ struct PreparedBatch: Sendable {
         self.jobs = jobs
         self.outcomes = Array(repeating: nil, count: jobs.count)
     }
+}
+
+/// What the committer does with a group of prepared batches (see ``SequencerCore/plan(for:)``).
+enum CommitPlan {
+    case write(records: [LogRecord], views: [ViewChange], tree: TreeState, created: Int64)
+    case nothing
+    case refuse
 }
