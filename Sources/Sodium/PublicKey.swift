@@ -1,6 +1,10 @@
 import CSodium
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A member's (or the log's) Ed25519 public key: 32 bytes that are known to encode a point of
 /// the main subgroup of edwards25519.
 ///
@@ -38,6 +42,20 @@ public struct PublicKey: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Used only for keys derived from a secret key by libsodium itself.
     init(derived bytes: [UInt8]) { self.bytes = bytes }
 
+    /// Hashes the 32 bytes in one call (the synthesized form feeds the hasher byte by byte, and
+    /// keys are looked up for every statement).
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    public static func == (lhs: PublicKey, rhs: PublicKey) -> Bool {
+        lhs.bytes.withUnsafeBytes { left in
+            rhs.bytes.withUnsafeBytes { right in
+                left.count == right.count && memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+            }
+        }
+    }
+
     /// The unpadded base64url text of the key, its form in payloads, files and on screen.
     public var base64url: String { Base64URL.encode(bytes) }
 
@@ -63,20 +81,45 @@ public struct PublicKey: Hashable, Sendable, Comparable, CustomStringConvertible
 /// in 64 shards by the key's last byte so that threads checking different keys rarely wait for
 /// each other.
 final class ValidatedKeys: Sendable {
-    private final class Shard: Sendable {
-        let keys = Mutex<Set<[UInt8]>>([])
+    /// A key's 32 bytes held inline, hashed and compared as four words.
+    private struct Bytes: Hashable {
+        let words: (UInt64, UInt64, UInt64, UInt64)
+
+        init(_ key: [UInt8]) {
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &words) { raw in key.withUnsafeBytes { raw.copyMemory(from: $0) } }
+            self.words = words
+        }
+
+        static func == (lhs: Bytes, rhs: Bytes) -> Bool {
+            lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
+                && lhs.words.3 == rhs.words.3
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(words.0)
+            hasher.combine(words.1)
+            hasher.combine(words.2)
+            hasher.combine(words.3)
+        }
     }
 
+    private final class Shard: Sendable {
+        let keys = Mutex<Set<Bytes>>([])
+    }
     private let shards: [Shard] = (0..<64).map { _ in Shard() }
     /// Beyond this many keys a shard starts again (a cache, not a registry).
     private let limit = 1 << 14
-
-    func contains(_ key: [UInt8]) -> Bool { shards[Int(key[31] & 63)].keys.withLock { $0.contains(key) } }
-
+    /// Whether the 32 bytes `key` passed the check (callers check the length first).
+    func contains(_ key: [UInt8]) -> Bool {
+        let bytes = Bytes(key)
+        return shards[Int(key[31] & 63)].keys.withLock { $0.contains(bytes) }
+    }
     func insert(_ key: [UInt8]) {
+        let bytes = Bytes(key)
         shards[Int(key[31] & 63)].keys.withLock { keys in
             if keys.count >= limit { keys.removeAll(keepingCapacity: true) }
-            keys.insert(key)
+            keys.insert(bytes)
         }
     }
 }
