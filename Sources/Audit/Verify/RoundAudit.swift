@@ -27,6 +27,10 @@ struct RoundAudit {
     init(header: RecordHeader) {
         self.header = header
         self.poolAudit = header.pool.map { PoolAudit(pool: $0, round: header.round) }
+        // A record holds at most the log's statements (less when a round's record leaves other
+        // activity out): sized once rather than rehashed as it grows, within 4 M ids (memory is
+        // reserved, and touched only as the set fills).
+        seen.reserveCapacity(Int(min(header.checkpoint.checkpoint.size, 1 << 22)))
     }
 
     /// Applies one checked statement, reporting what fails.
