@@ -130,9 +130,19 @@ struct Base64URLTests {
 
     @Test("the table codec and libsodium's agree on 20,000 random byte strings and texts")
     func agreesWithLibsodium() {
-        var generator = SplitMix(seed: 0x5eed_ba5e_64)
+        // Deterministic bytes: SHA-256 in counter mode.
+        var counter = 0
+        var pool: [UInt8] = []
+        func next() -> UInt64 {
+            if pool.count < 8 {
+                pool += SHA256.hash("base64url-\(counter)").bytes
+                counter += 1
+            }
+            defer { pool.removeFirst(8) }
+            return pool.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+        }
         for _ in 0..<10_000 {
-            let bytes = (0..<Int(generator.next() % 80)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let bytes = (0..<Int(next() % 80)).map { _ in UInt8(truncatingIfNeeded: next()) }
             #expect(Base64URL.encode(bytes) == Base64URL.encodeSecret(bytes))
         }
         // Texts mostly from the alphabet, sometimes with a foreign byte, of every length mod 4.
@@ -140,10 +150,10 @@ struct Base64URLTests {
         let foreign = Array("=+/ .\n\u{0}~".utf8) + [0x80, 0xC3, 0xFF]
         var accepted = 0
         for _ in 0..<10_000 {
-            let length = Int(generator.next() % 24)
-            var text = (0..<length).map { _ in characters[Int(generator.next() % 64)] }
-            if length > 0, generator.next() % 8 == 0 {
-                text[Int(generator.next() % UInt64(length))] = foreign[Int(generator.next() % UInt64(foreign.count))]
+            let length = Int(next() % 24)
+            var text = (0..<length).map { _ in characters[Int(next() % 64)] }
+            if length > 0, next() % 8 == 0 {
+                text[Int(next() % UInt64(length))] = foreign[Int(next() % UInt64(foreign.count))]
             }
             let fast = text.withUnsafeBytes { Base64URL.decode($0) }
             let secret = try? Base64URL.decodeSecret(String(decoding: text, as: UTF8.self))
@@ -156,18 +166,5 @@ struct Base64URLTests {
         }
         // Both outcomes were exercised.
         #expect(accepted > 1_000 && accepted < 9_000)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that the random tests repeat exactly.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
