@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+@testable import PlenumCLI
+
+@Suite("Record files read line by line")
+struct RecordFileTests {
+    @Test("lines come back exactly, across megabyte reads, with or without a final newline")
+    func linesAcrossReads() throws {
+        let harness = try CommandHarness("record-file")
+        // Lines of many lengths, some longer than one read, so that lines straddle reads.
+        var lines: [[UInt8]] = []
+        for index in 0..<400 {
+            let length = index % 50 == 0 ? 700_000 + index : index * 37 % 5_000
+            lines.append((0..<length).map { UInt8(0x21 + ($0 + index) % 90) })
+        }
+        lines.insert([], at: 5)
+        for ending in ["\n", ""] {
+            let text = lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n") + ending
+            let path = try harness.write("record-\(ending.isEmpty ? "open" : "closed").plenum-record", text)
+            let read = Array(RecordFile(path: path))
+            #expect(read.count == lines.count)
+            #expect(read == lines)
+        }
+    }
+
+    @Test("a missing file yields no lines")
+    func missingFile() {
+        #expect(Array(RecordFile(path: "/nonexistent/record")).isEmpty)
+        #expect(!RecordFile(path: "/nonexistent/record").isReadable)
+    }
+}
