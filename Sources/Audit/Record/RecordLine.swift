@@ -52,7 +52,8 @@ public enum RecordLine: Sendable {
     public init(parsing bytes: [UInt8]) throws(RecordLineError) {
         let members: [JSONMember]
         do {
-            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: RecordLine.maximumLineBytes).parseObject(bytes)
+            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: RecordLine.maximumLineBytes).parseObject(
+                bytes)
         } catch {
             throw RecordLineError("not a JSON object: \(error)")
         }
@@ -115,7 +116,8 @@ public enum RecordLine: Sendable {
     ) {
         let members: [JSONMember]
         do {
-            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: RecordLine.maximumLineBytes).parseObject(bytes)
+            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: RecordLine.maximumLineBytes).parseObject(
+                bytes)
         } catch {
             throw RecordLineError("not a JSON object: \(error)")
         }
