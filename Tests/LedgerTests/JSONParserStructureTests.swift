@@ -111,6 +111,26 @@ struct JSONParserStructureTests {
         #expect(throws: rejection.error) { try Self.parser.parse(rejection.input) }
     }
 
+    /// Small objects find a duplicate by comparing with each earlier key, larger ones with a set;
+    /// both must find every duplicate, wherever it is, with the offset of the second.
+    @Test("duplicates are found in objects of any size", arguments: [1, 2, 15, 16, 17, 40])
+    func duplicatesInObjectsOfAnySize(size: Int) throws {
+        let keys = (0..<size).map { "k\($0)" }
+        func object(_ keys: [String]) -> String { "{" + keys.map { "\"\($0)\":0" }.joined(separator: ",") + "}" }
+        guard case .object(let members) = try Self.parser.parse(Self.utf8(object(keys))) else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(members.map(\.key) == keys)
+        for repeated in Set([0, size / 2, size - 1]) {
+            let text = object(keys + [keys[repeated]])
+            let offset = text.utf8.count - "\"\(keys[repeated])\":0}".utf8.count
+            #expect(throws: PayloadError.duplicateKey(keys[repeated], offset: offset)) {
+                try Self.parser.parse(Self.utf8(text))
+            }
+        }
+    }
+
     /// Keys are compared as Swift strings (canonical equivalence), as PayloadReader's table compares
     /// them: two spellings of "é" must not both reach a reader that would keep only one of them.
     @Test("keys equal only under Unicode canonical equivalence are duplicates")

@@ -264,4 +264,22 @@ struct PayloadReaderTests {
             try reader.bytes("d", length: 8)
         }
     }
+
+    /// Objects of more than 16 members are looked up through a table, smaller ones by a scan.
+    @Test("large objects read the same: values by name, the first unread field refused", arguments: [3, 16, 17, 30])
+    func objectsOfAnySize(size: Int) throws {
+        let keys = (0..<size).map { "f\($0)" }
+        var reader = try Self.reader("{" + keys.enumerated().map { "\"\($1)\":\($0)" }.joined(separator: ",") + "}")
+        #expect(reader.keys == keys)
+        #expect(reader.optionalValue("absent") == nil)
+        // Read all but two, from the end: the first unread in payload order is named.
+        for (index, key) in keys.enumerated().reversed() where index != 1 && index != size - 1 {
+            #expect(try reader.integer(key) == Int64(index))
+        }
+        #expect(throws: PayloadError.unknownField("f1")) { try reader.finish() }
+        _ = try reader.integer("f1")
+        #expect(throws: PayloadError.unknownField("f\(size - 1)")) { try reader.finish() }
+        _ = try reader.integer("f\(size - 1)")
+        try reader.finish()
+    }
 }
