@@ -7,7 +7,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libsodium-dev libsqlite3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps lint walkthrough openapi bench bench-foundation bench-counting bench-rctab bench-ingest format differential oracles urcvt audit-independent web-e2e
+.PHONY: run test deps lint walkthrough openapi bench bench-foundation bench-counting bench-rctab bench-ingest bench-audit format differential oracles urcvt audit-independent web-e2e
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -97,6 +97,13 @@ bench-rctab: deps
 bench-ingest: deps
 	$(SWIFT) build -c release --product plenum-benchmarks
 	"$$($(SWIFT) build -c release --show-bin-path)/plenum-benchmarks" ingest $(INGEST_ARGS)
+
+# A record of 1,000,000 ballots (generated once under .build/benchmarks/, 1.7 GB) verified as
+# `plenum audit verify` does, beside libsodium's verification ceiling. AUDIT_ARGS: --voters N,
+# --ballots N, --threads N, --record PATH.
+bench-audit: deps
+	$(SWIFT) build -c release --product plenum-benchmarks
+	"$$($(SWIFT) build -c release --show-bin-path)/plenum-benchmarks" audit $(AUDIT_ARGS)
 
 # docs/openapi.yaml checked against the OpenAPI 3.1 schema (openapi-spec-validator from PyPI).
 openapi: oracles
