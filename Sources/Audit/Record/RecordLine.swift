@@ -50,14 +50,7 @@ public enum RecordLine: Sendable {
 
     /// Reads one line (without its newline).
     public init(parsing bytes: [UInt8]) throws(RecordLineError) {
-        let members: [JSONMember]
-        do {
-            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: RecordLine.maximumLineBytes).parseObject(
-                bytes)
-        } catch {
-            throw RecordLineError("not a JSON object: \(error)")
-        }
-        var reader = PayloadReader(members)
+        var reader = try Self.reader(bytes)
         do {
             switch try reader.string("type") {
             case "header":
@@ -77,17 +70,8 @@ public enum RecordLine: Sendable {
                         checkpoint: checkpoint,
                         pool: pool))
             case "statement":
-                let leaf = try reader.integer("leaf", in: 0...Int64.max)
-                let entry = try reader.string("entry")
-                guard let bytes = try? Base64URL.decode(entry) else {
-                    throw RecordLineError("entry is not base64url")
-                }
-                let statement: SignedStatement
-                do { statement = try SignedStatement(logEntry: bytes) } catch {
-                    throw RecordLineError("entry is not a log entry: \(error)")
-                }
-                self = .statement(
-                    leaf: UInt64(leaf), statement: statement, proof: try Self.hashes(reader.array("proof")))
+                let (leaf, statement) = try Self.statement(&reader)
+                self = .statement(leaf: leaf, statement: statement, proof: try Self.hashes(reader.array("proof")))
             case "consistency":
                 let from = try reader.integer("from", in: 0...Int64.max)
                 let to = try reader.integer("to", in: 0...Int64.max)
@@ -114,35 +98,42 @@ public enum RecordLine: Sendable {
     ) throws(RecordLineError) -> (
         leaf: UInt64, statement: SignedStatement, proof: [String]
     ) {
-        let members: [JSONMember]
-        do {
-            members = try StrictJSONParser(maximumDepth: 8, maximumBytes: RecordLine.maximumLineBytes).parseObject(
-                bytes)
-        } catch {
-            throw RecordLineError("not a JSON object: \(error)")
-        }
-        var reader = PayloadReader(members)
+        var reader = try Self.reader(bytes)
         do {
             guard try reader.string("type") == "statement" else { throw RecordLineError("not a statement line") }
-            let leaf = try reader.integer("leaf", in: 0...Int64.max)
-            guard let entry = try? Base64URL.decode(try reader.string("entry")) else {
-                throw RecordLineError("entry is not base64url")
-            }
-            let statement: SignedStatement
-            do { statement = try SignedStatement(logEntry: entry) } catch {
-                throw RecordLineError("entry is not a log entry: \(error)")
-            }
+            let (leaf, statement) = try Self.statement(&reader)
             var proof: [String] = []
             for value in try reader.array("proof") {
                 guard case .string(let text) = value else { throw RecordLineError("a proof hash is not a string") }
                 proof.append(text)
             }
             try reader.finish()
-            return (UInt64(leaf), statement, proof)
+            return (leaf, statement, proof)
         } catch let error as RecordLineError {
             throw error
         } catch {
             throw RecordLineError("\(error)")
+        }
+    }
+
+    /// A line's JSON object, read by the strict parser within the record's limits.
+    private static func reader(_ bytes: [UInt8]) throws(RecordLineError) -> PayloadReader {
+        do {
+            return PayloadReader(
+                try StrictJSONParser(maximumDepth: 8, maximumBytes: RecordLine.maximumLineBytes).parseObject(bytes))
+        } catch {
+            throw RecordLineError("not a JSON object: \(error)")
+        }
+    }
+
+    /// A statement line's leaf and statement (its `entry`, decoded and split).
+    private static func statement(_ reader: inout PayloadReader) throws -> (UInt64, SignedStatement) {
+        let leaf = try reader.integer("leaf", in: 0...Int64.max)
+        guard let entry = try? Base64URL.decode(try reader.string("entry")) else {
+            throw RecordLineError("entry is not base64url")
+        }
+        do { return (UInt64(leaf), try SignedStatement(logEntry: entry)) } catch {
+            throw RecordLineError("entry is not a log entry: \(error)")
         }
     }
 
