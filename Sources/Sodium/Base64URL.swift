@@ -12,11 +12,11 @@ import CSodium
 /// (a test compares them on random input).
 public enum Base64URL {
     /// The 64 characters, by value.
-    @usableFromInline static let alphabet: [UInt8] = Array(
+    private static let alphabet: [UInt8] = Array(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// Each byte's value in the alphabet, or 0xFF for a byte that is not in it.
-    @usableFromInline static let values: [UInt8] = {
+    private static let values: [UInt8] = {
         var table = [UInt8](repeating: 0xFF, count: 256)
         for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
         return table

@@ -7,10 +7,10 @@ import Store
 /// made durable in.
 ///
 /// A batch of jobs goes through it in two steps. ``prepare(_:)`` applies the jobs to the state
-/// and the in-memory tree and returns the rows to write; the committer then writes one or more
-/// prepared batches in one transaction (``commitment(for:)``, outside the lock) and
-/// ``complete(_:checkpoint:error:)`` records the new checkpoint and makes the receipts. While one
-/// group of batches is being synced to disk, the next is being prepared.
+/// and the in-memory tree and returns the rows to write; the committer then asks for a
+/// ``plan(for:)`` of one or more prepared batches, writes it in one transaction outside the lock,
+/// and ``complete(_:durable:checkpoint:error:)`` records the new checkpoint and makes the answers.
+/// While one group of batches is being synced to disk, the next is being prepared.
 struct SequencerCore {
     var state: OrganizationState
     var log: LogState
