@@ -22,6 +22,31 @@ public enum Base64URL {
         return table
     }()
 
+    /// Whether the unpadded base64url text of `lhs` sorts before that of `rhs` by its UTF-8
+    /// bytes, for two inputs of the same length, without encoding either.
+    ///
+    /// The alphabet is not in ASCII order (`-` and digits sort before letters, `_` between the
+    /// cases), so the texts do not sort like the bytes. They do sort by the first 6-bit group in
+    /// which the inputs differ: that group holds their first differing bit, and the two
+    /// characters it becomes decide.
+    public static func precedes(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
+        precondition(lhs.count == rhs.count, "base64url order compares inputs of one length")
+        var index = 0
+        while index < lhs.count, lhs[index] == rhs[index] { index += 1 }
+        guard index < lhs.count else { return false }
+        let bit = index * 8 + (lhs[index] ^ rhs[index]).leadingZeroBitCount
+        let group = bit / 6
+        func character(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
+            // The group's 6 bits, from the one or two bytes they span (zero past the end).
+            let first = group * 6 / 8
+            let high = UInt16(bytes[first]) << 8
+            let low = first + 1 < bytes.count ? UInt16(bytes[first + 1]) : 0
+            let shift = 16 - 6 - (group * 6 % 8)
+            return alphabet[Int(((high | low) >> UInt16(shift)) & 0x3F)]
+        }
+        return character(lhs) < character(rhs)
+    }
+
     /// The end of the run of alphabet characters in `text` that starts at `start` (the index
     /// of the first byte that is not one, or the end of `text`).
     public static func endOfText(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

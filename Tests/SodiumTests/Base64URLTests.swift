@@ -167,4 +167,32 @@ struct Base64URLTests {
         // Both outcomes were exercised.
         #expect(accepted > 1_000 && accepted < 9_000)
     }
+
+    @Test("base64url order from the bytes is the order of the encoded texts, at every length and differing bit")
+    func orderOfTexts() {
+        // Deterministic pairs: SHA-256 in counter mode; the second input is the first with one
+        // bit (or a run of bytes) changed, so that every group position decides some pair.
+        for counter in 0..<20_000 {
+            let digest = SHA256.hash("order-\(counter)").bytes
+            let length = 1 + Int(digest[0]) % 40
+            let left = (0..<length).map { digest[($0 + 1) % 32] &+ UInt8(truncatingIfNeeded: $0 &* 37) }
+            var right = left
+            let bit = Int(digest[31]) % (length * 8)
+            right[bit / 8] ^= 0x80 >> UInt8(bit % 8)
+            if counter % 4 == 0 { right = (0..<length).map { digest[($0 + 7) % 32] } }
+            if counter % 97 == 0 { right = left }
+            let expected = Base64URL.encode(left).utf8.lexicographicallyPrecedes(Base64URL.encode(right).utf8)
+            let found = left.withUnsafeBytes { l in right.withUnsafeBytes { r in Base64URL.precedes(l, r) } }
+            #expect(found == expected, "\(left) vs \(right)")
+            let reverse = right.withUnsafeBytes { r in left.withUnsafeBytes { l in Base64URL.precedes(r, l) } }
+            #expect(reverse == (left != right && !expected))
+        }
+        // The alphabet's own order: '-' < '0' < 'A' < '_' < 'a' in ASCII, 62, 52, 0, 63, 26 in value.
+        let values: [UInt8] = [62, 52, 0, 63, 26]
+        for (smaller, larger) in zip(values, values.dropFirst()) {
+            let left = [smaller << 2]
+            let right = [larger << 2]
+            #expect(left.withUnsafeBytes { l in right.withUnsafeBytes { r in Base64URL.precedes(l, r) } })
+        }
+    }
 }

@@ -1,8 +1,6 @@
-import Foundation
 import Ledger
 import Sodium
 import Statements
-import Synchronization
 
 /// A statement line after the checks that need nothing but the line itself and the record
 /// checkpoint: it parses, its inclusion proof leads to the checkpoint's root, its payload parses
@@ -141,45 +139,4 @@ struct CheckedStatement: Sendable {
         self.unsigned = nil
         self.failures = [AuditFailure("bad_line", message, line: line)]
     }
-
-    /// Checks `lines` using up to `threads` threads, each taking `block` lines at a time; the
-    /// results keep the lines' order.
-    static func check(
-        _ lines: [(line: Int, bytes: [UInt8])], header: RecordHeader, round: RoundParameters?, threads: Int,
-        block: Int = 256
-    ) -> [CheckedStatement] {
-        // Blocks taken by `threads` workers as they come free, so that a slower block (a new
-        // member's key costs a second check) does not leave a core idle.
-        let blocks = max(1, lines.count / max(1, block))
-        let workers = max(1, min(threads, blocks))
-        let next = Atomic<Int>(0)
-        let checkpoint = header.checkpoint.checkpoint
-        let context = VerificationContext(organization: header.organization, now: 0, window: nil)
-        // Built in place by the workers (each initializes the blocks it takes), never copied.
-        return [CheckedStatement](unsafeUninitializedCapacity: lines.count) { buffer, initialized in
-            let base = UnsafeSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while case let number = next.add(1, ordering: .relaxed).oldValue, number < blocks {
-                    // A block is contiguous, so its memo sees neighbouring leaves.
-                    var memo = InclusionMemo(size: checkpoint.size, root: checkpoint.root)
-                    let block = (lines.count * number / blocks)..<(lines.count * (number + 1) / blocks)
-                    for index in block {
-                        (base.value.baseAddress! + index).initialize(
-                            to: CheckedStatement(
-                                line: lines[index].line, bytes: lines[index].bytes, header: header, memo: &memo))
-                    }
-                    for index in block {
-                        base.value[index].checkSignature(context: context, round: round, recordRound: header.round)
-                    }
-                }
-            }
-            initialized = lines.count
-        }
-    }
-}
-
-/// A buffer shared with worker threads that each write distinct indexes.
-private struct UnsafeSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

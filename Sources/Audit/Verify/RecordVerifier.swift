@@ -14,11 +14,19 @@ public struct RecordVerifier: Sendable {
     public var chunk: Int
     /// How many lines of a chunk one thread takes at a time.
     public var block: Int
+    /// How many chunks may be checked ahead of the one being applied in log order, so that a
+    /// long step of the sequential stage (a round's open freezes the whole electorate) does not
+    /// leave the cores idle.
+    public var ahead: Int
 
-    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 4096, block: Int = 256) {
+    public init(
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 4096, block: Int = 256,
+        ahead: Int = 4
+    ) {
         self.threads = max(1, threads)
         self.chunk = max(1, chunk)
         self.block = max(1, block)
+        self.ahead = max(1, ahead)
     }
 
     /// What a verification found, and what a comparison with another record needs.
@@ -49,40 +57,22 @@ public struct RecordVerifier: Sendable {
         var pending: [(line: Int, bytes: [UInt8])] = []
         var proofs: [ConsistencyProof] = []
         var end: (line: Int, count: Int)?
-        // Two chunks in flight: while the workers check chunk k + 1 on every core, this thread
-        // applies chunk k in log order, so the sequential stage does not leave the cores idle.
-        var inFlight: (group: DispatchGroup, box: ChunkResults)?
-        func finishInFlight() {
-            guard let running = inFlight else { return }
-            running.group.wait()
-            let results = running.box.results
-            for index in results.indices { audit.apply(results[index], into: &report) }
-            inFlight = nil
+        // Chunks in flight: while the workers check the next chunks on every core, this thread
+        // applies the oldest in log order, so the sequential stage does not leave the cores idle.
+        let checks = ParallelChecks(threads: threads, block: block, header: header)
+        defer { checks.close() }
+        var inFlight: [ParallelChecks.Chunk] = []
+        func finishOldest() {
+            inFlight.removeFirst().forEach { audit.apply($0, into: &report) }
         }
         func flush(final: Bool) {
             if !pending.isEmpty {
-                let lines = pending
+                inFlight.append(checks.submit(pending, round: audit.roundParameters))
                 pending = []
                 pending.reserveCapacity(chunk)
-                let box = ChunkResults()
-                let group = DispatchGroup()
-                let round = audit.roundParameters
-                let threads = self.threads
-                let block = self.block
-                // A thread of its own, not a dispatch worker: libdispatch runs a concurrentPerform
-                // nested in a worker's block on that one thread only.
-                group.enter()
-                let worker = Thread {
-                    box.results = CheckedStatement.check(
-                        lines, header: header, round: round, threads: threads, block: block)
-                    group.leave()
-                }
-                worker.stackSize = 1 << 22
-                worker.start()
-                finishInFlight()
-                inFlight = (group, box)
+                if inFlight.count > ahead { finishOldest() }
             }
-            if final { finishInFlight() }
+            if final { while !inFlight.isEmpty { finishOldest() } }
         }
         while let bytes = iterator.next() {
             lineNumber += 1
@@ -127,6 +117,7 @@ public struct RecordVerifier: Sendable {
         }
         let certificateSize = audit.result.map { UInt64($0.payload.checkpoint.size) }
         let fromCertificate = proofs.first { $0.oldSize == certificateSize } ?? proofs.first
+        audit.reportCounts(into: &report)
         audit.finish(consistency: fromCertificate, into: &report)
         return Result(report: report, header: header, consistencyProofs: proofs)
     }
@@ -156,10 +147,4 @@ public struct RecordVerifier: Sendable {
     private func isStatementLine(_ bytes: [UInt8]) -> Bool {
         bytes.starts(with: Array(#"{"entry":"#.utf8))
     }
-}
-
-/// The results of one chunk's parallel checks, handed from the worker to the applying thread
-/// (written once before the group is left, read once after waiting on it).
-private final class ChunkResults: @unchecked Sendable {
-    var results: [CheckedStatement] = []
 }

@@ -23,6 +23,11 @@ struct RoundAudit {
     private(set) var roundParameters: RoundParameters?
     /// For a distribution's record, the pool part.
     private var poolAudit: PoolAudit?
+    /// What passed, counted here per statement and handed to the report once
+    /// (``reportCounts(into:)``): a report's checks are named, and naming is not per statement.
+    private var verified: Int?
+    private var membershipReplayed = 0
+    private var ballotsChecked = 0
 
     init(header: RecordHeader) {
         self.header = header
@@ -64,7 +69,7 @@ struct RoundAudit {
             }
         }
         guard let payload = checked.payload, let id = checked.id else { return }
-        report.count("statements whose inclusion proof and signature verify", checked.failures.isEmpty ? 1 : 0)
+        verified = (verified ?? 0) + (checked.failures.isEmpty ? 1 : 0)
         switch payload {
         case .organizationCreate, .memberInvite, .memberJoin, .memberSuspend, .memberReinstate, .memberRoles,
             .memberWeight, .keyRotate, .keyRevoke:
@@ -74,7 +79,7 @@ struct RoundAudit {
             if let problem = membership.apply(payload, logKey: header.logKey, leaf: leaf) {
                 fail(problem.code, problem.message)
             } else {
-                report.count("membership statements replayed")
+                membershipReplayed += 1
             }
         case .proposalCreate, .proposalRevise:
             proposalStatements.insert(id)
@@ -84,7 +89,7 @@ struct RoundAudit {
             if let (code, message) = applyBallot(ballot, id: id, checked: checked.choice) {
                 fail(code, message)
             } else {
-                report.count("ballots checked (round, revision, key, electorate, sequence, choice)")
+                ballotsChecked += 1
             }
         case .roundClose(let close):
             guard close.round == header.round, closeLeaf == nil else {
@@ -185,6 +190,15 @@ struct RoundAudit {
         }
         ballots[voter] = (ballot.sequence, id, choice)
         return nil
+    }
+
+    /// Adds what the statements passed to `report`, once they have all been applied.
+    func reportCounts(into report: inout AuditReport) {
+        if let verified { report.count("statements whose inclusion proof and signature verify", verified) }
+        if membershipReplayed > 0 { report.count("membership statements replayed", membershipReplayed) }
+        if ballotsChecked > 0 {
+            report.count("ballots checked (round, revision, key, electorate, sequence, choice)", ballotsChecked)
+        }
     }
 
     /// The checks that need the whole record: completeness and the recount.

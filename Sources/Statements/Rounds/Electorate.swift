@@ -38,7 +38,11 @@ public struct Electorate: Hashable, Sendable {
 
     /// The electorate of `entries` (in any order); each member at most once.
     public init(_ entries: some Sequence<Entry>) {
-        let sorted = entries.sorted { $0.member < $1.member }
+        // Positions are sorted rather than the entries themselves: moving an entry costs
+        // reference counting, and a round's open sorts every voter.
+        let unsorted = Array(entries)
+        let order = unsorted.indices.sorted { unsorted[$0].member < unsorted[$1].member }
+        let sorted = order.map { unsorted[$0] }
         for index in sorted.indices.dropFirst() {
             precondition(sorted[index - 1].member != sorted[index].member, "a member appears twice in an electorate")
         }

@@ -1,0 +1,133 @@
+import Foundation
+import Ledger
+import Statements
+import Synchronization
+
+/// Worker threads that run ``CheckedStatement``'s checks on chunks of statement lines, a block
+/// of lines at a time, taking the blocks in the order they were queued.
+///
+/// Every chunk is split into blocks queued behind those of the chunks before it, so the workers
+/// start on the next chunk the moment they run out of blocks of the current one: no core waits
+/// for the slowest block of a chunk, and chunks still finish in log order (the order the
+/// sequential stage applies them in).
+final class ParallelChecks: @unchecked Sendable {
+    /// One chunk's lines and, once its blocks are done, their results.
+    final class Chunk: @unchecked Sendable {
+        fileprivate let lines: [(line: Int, bytes: [UInt8])]
+        fileprivate let round: RoundParameters?
+        /// Initialized block by block by the workers; read once every block is done.
+        fileprivate let results: UnsafeMutablePointer<CheckedStatement>
+        fileprivate let remaining: Atomic<Int>
+        private let done = DispatchSemaphore(value: 0)
+        private var consumed = false
+
+        fileprivate init(lines: [(line: Int, bytes: [UInt8])], round: RoundParameters?, blocks: Int) {
+            self.lines = lines
+            self.round = round
+            self.results = .allocate(capacity: lines.count)
+            self.remaining = Atomic(blocks)
+        }
+
+        fileprivate func blockDone() {
+            if remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { done.signal() }
+        }
+
+        /// Waits until every line is checked, then calls `body` with each result in order.
+        func forEach(_ body: (CheckedStatement) -> Void) {
+            done.wait()
+            precondition(!consumed, "a chunk's results are read once")
+            consumed = true
+            for index in lines.indices { body(results[index]) }
+        }
+
+        deinit {
+            // Workers drain every queued block before they exit, so a released chunk is complete.
+            if remaining.load(ordering: .acquiring) == 0 { results.deinitialize(count: lines.count) }
+            results.deallocate()
+        }
+    }
+
+    private let header: RecordHeader
+    private let block: Int
+    private let condition = NSCondition()
+    /// Queued blocks: a chunk and the range of its lines; `head` is the next to take (those
+    /// before it are nil, so a chunk is not kept once its blocks are taken).
+    private var queue: [(chunk: Chunk, lines: Range<Int>)?] = []
+    private var head = 0
+    private var closed = false
+    private let exited = DispatchGroup()
+
+    /// Starts `threads` workers checking blocks of `block` lines of a record with `header`.
+    init(threads: Int, block: Int, header: RecordHeader) {
+        self.header = header
+        self.block = max(1, block)
+        for _ in 0..<max(1, threads) {
+            exited.enter()
+            let worker = Thread { [self] in
+                work()
+                exited.leave()
+            }
+            worker.stackSize = 1 << 22
+            worker.start()
+        }
+    }
+
+    /// Queues `lines` for checking (a ballot's choice against `round`, if known by then).
+    func submit(_ lines: [(line: Int, bytes: [UInt8])], round: RoundParameters?) -> Chunk {
+        let blocks = max(1, (lines.count + block - 1) / block)
+        let chunk = Chunk(lines: lines, round: round, blocks: blocks)
+        condition.lock()
+        if head > 1024 {
+            queue.removeFirst(head)
+            head = 0
+        }
+        for number in 0..<blocks {
+            queue.append((chunk, (number * block)..<min(lines.count, (number + 1) * block)))
+        }
+        condition.broadcast()
+        condition.unlock()
+        return chunk
+    }
+
+    /// Stops the workers once the queued blocks are done, and waits for them to exit.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+        exited.wait()
+    }
+
+    private func work() {
+        let checkpoint = header.checkpoint.checkpoint
+        let context = VerificationContext(organization: header.organization, now: 0, window: nil)
+        while let (chunk, range) = next() {
+            // A block is contiguous, so its memo sees neighbouring leaves.
+            var memo = InclusionMemo(size: checkpoint.size, root: checkpoint.root)
+            for index in range {
+                (chunk.results + index).initialize(
+                    to: CheckedStatement(
+                        line: chunk.lines[index].line, bytes: chunk.lines[index].bytes, header: header, memo: &memo))
+            }
+            // The block's signatures in one tight loop, after its parsing.
+            for index in range {
+                chunk.results[index].checkSignature(context: context, round: chunk.round, recordRound: header.round)
+            }
+            chunk.blockDone()
+        }
+    }
+
+    /// The next queued block, waiting for one; nil once closed and drained.
+    private func next() -> (Chunk, Range<Int>)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == queue.count {
+            if closed { return nil }
+            condition.wait()
+        }
+        let taken = queue[head]
+        queue[head] = nil
+        head += 1
+        return taken
+    }
+}
