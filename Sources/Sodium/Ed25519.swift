@@ -21,6 +21,18 @@ public enum Ed25519 {
             UInt64(message.count), publicKey) == 0
     }
 
+    /// Whether the 64 bytes `signature` verify for `message` under the 32 bytes `publicKey`
+    /// (lengths checked by the caller's types).
+    static func verify(
+        signature: UnsafeRawBufferPointer, message: UnsafeRawBufferPointer, publicKey: UnsafeRawBufferPointer
+    ) -> Bool {
+        Sodium.ensureInitialized()
+        return crypto_sign_verify_detached(
+            signature.baseAddress!.assumingMemoryBound(to: UInt8.self),
+            message.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(message.count),
+            publicKey.baseAddress!.assumingMemoryBound(to: UInt8.self)) == 0
+    }
+
     /// Whether `publicKey` passes `crypto_core_ed25519_is_valid_point` (canonical, not small
     /// order, in the main subgroup).
     public static func isValidPoint(_ publicKey: [UInt8]) -> Bool {

@@ -12,25 +12,37 @@ import Synchronization
 /// `crypto_core_ed25519_is_valid_point`: the all-zero key, small-order keys and non-canonical
 /// encodings are refused, so a key that exists as a value is one Plenum accepts.
 public struct PublicKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The 32 bytes held inline (raw memory of four words, in byte order), so that a key costs
+    /// no allocation and copies, hashes and compares as four words.
+    private let words: (UInt64, UInt64, UInt64, UInt64)
+
     /// The 32-byte compressed Edwards encoding.
-    public let bytes: [UInt8]
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    /// Calls `body` with the key's 32 bytes, without copying them.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try Swift.withUnsafeBytes(of: words, body)
+    }
 
     /// Accepts `bytes` only if they are a valid, canonical, main-subgroup Ed25519 point.
     public init(validating bytes: some Collection<UInt8>) throws(SodiumError) {
         Sodium.ensureInitialized()
-        let key = Array(bytes)
-        guard key.count == Int(crypto_sign_PUBLICKEYBYTES) else {
-            throw .wrongLength(what: "an Ed25519 public key", expected: 32, actual: key.count)
+        guard bytes.count == Int(crypto_sign_PUBLICKEYBYTES) else {
+            throw .wrongLength(what: "an Ed25519 public key", expected: 32, actual: bytes.count)
         }
-        if !PublicKey.validated.contains(key) {
-            guard crypto_core_ed25519_is_valid_point(key) == 1 else { throw .invalidPublicKey }
-            PublicKey.validated.insert(key)
+        let key = PublicKey(unchecked: bytes)
+        if !PublicKey.validated.contains(key.words) {
+            let valid = key.withUnsafeBytes {
+                crypto_core_ed25519_is_valid_point($0.baseAddress!.assumingMemoryBound(to: UInt8.self)) == 1
+            }
+            guard valid else { throw .invalidPublicKey }
+            PublicKey.validated.insert(key.words)
         }
-        self.bytes = key
+        self = key
     }
 
     /// Keys that passed the point check, so a key seen again (a voter's every ballot, an audit
-    /// record's million statements) is not checked again: the check costs about half a signature
+    /// record's million statements) is not checked again: the check costs about a signature
     /// verification, and its answer never changes.
     static let validated = ValidatedKeys()
 
@@ -40,35 +52,53 @@ public struct PublicKey: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Used only for keys derived from a secret key by libsodium itself.
-    init(derived bytes: [UInt8]) { self.bytes = bytes }
+    init(derived bytes: [UInt8]) { self.init(unchecked: bytes) }
 
-    /// Hashes the 32 bytes in one call (the synthesized form feeds the hasher byte by byte, and
-    /// keys are looked up for every statement).
+    /// The 32 bytes `bytes` (whose count the caller checked), as they are.
+    private init(unchecked bytes: some Collection<UInt8>) {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &words) { raw in
+            let copied: Void? = bytes.withContiguousStorageIfAvailable {
+                raw.copyMemory(from: UnsafeRawBufferPointer($0))
+            }
+            if copied == nil {
+                for (offset, byte) in bytes.enumerated() { raw[offset] = byte }
+            }
+        }
+        self.words = words
+    }
+
     public func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
     }
 
     public static func == (lhs: PublicKey, rhs: PublicKey) -> Bool {
-        lhs.bytes.withUnsafeBytes { left in
-            rhs.bytes.withUnsafeBytes { right in
-                left.count == right.count && memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
-            }
-        }
+        lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
+            && lhs.words.3 == rhs.words.3
     }
 
     /// The unpadded base64url text of the key, its form in payloads, files and on screen.
-    public var base64url: String { Base64URL.encode(bytes) }
+    public var base64url: String { withUnsafeBytes { Base64URL.encode($0) } }
 
     public var description: String { base64url }
 
-    /// Canonical member order: keys compare by their bytes.
+    /// Keys compare by their bytes.
     public static func < (lhs: PublicKey, rhs: PublicKey) -> Bool {
-        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+        lhs.withUnsafeBytes { left in
+            rhs.withUnsafeBytes { right in memcmp(left.baseAddress!, right.baseAddress!, 32) < 0 }
+        }
     }
 
     /// Whether `signature` is a valid Ed25519 signature of exactly `message` by this key.
     public func isValidSignature(_ signature: Signature, for message: UnsafeRawBufferPointer) -> Bool {
-        Ed25519.verify(signature: signature.bytes, message: message, publicKey: bytes)
+        withUnsafeBytes { key in
+            signature.withUnsafeBytes { signature in
+                Ed25519.verify(signature: signature, message: message, publicKey: key)
+            }
+        }
     }
 
     /// Whether `signature` is a valid Ed25519 signature of exactly `message` by this key.
@@ -85,12 +115,6 @@ final class ValidatedKeys: Sendable {
     private struct Bytes: Hashable {
         let words: (UInt64, UInt64, UInt64, UInt64)
 
-        init(_ key: [UInt8]) {
-            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &words) { raw in key.withUnsafeBytes { raw.copyMemory(from: $0) } }
-            self.words = words
-        }
-
         static func == (lhs: Bytes, rhs: Bytes) -> Bool {
             lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
                 && lhs.words.3 == rhs.words.3
@@ -102,6 +126,9 @@ final class ValidatedKeys: Sendable {
             hasher.combine(words.2)
             hasher.combine(words.3)
         }
+
+        /// The shard: the key's last byte (the words are in byte order).
+        var shard: Int { Int(words.3 >> 56 & 63) }
     }
 
     private final class Shard: Sendable {
@@ -110,14 +137,14 @@ final class ValidatedKeys: Sendable {
     private let shards: [Shard] = (0..<64).map { _ in Shard() }
     /// Beyond this many keys a shard starts again (a cache, not a registry).
     private let limit = 1 << 14
-    /// Whether the 32 bytes `key` passed the check (callers check the length first).
-    func contains(_ key: [UInt8]) -> Bool {
-        let bytes = Bytes(key)
-        return shards[Int(key[31] & 63)].keys.withLock { $0.contains(bytes) }
+    /// Whether the key whose 32 bytes `words` hold passed the check.
+    func contains(_ words: (UInt64, UInt64, UInt64, UInt64)) -> Bool {
+        let bytes = Bytes(words: words)
+        return shards[bytes.shard].keys.withLock { $0.contains(bytes) }
     }
-    func insert(_ key: [UInt8]) {
-        let bytes = Bytes(key)
-        shards[Int(key[31] & 63)].keys.withLock { keys in
+    func insert(_ words: (UInt64, UInt64, UInt64, UInt64)) {
+        let bytes = Bytes(words: words)
+        shards[bytes.shard].keys.withLock { keys in
             if keys.count >= limit { keys.removeAll(keepingCapacity: true) }
             keys.insert(bytes)
         }
