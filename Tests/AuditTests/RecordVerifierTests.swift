@@ -22,4 +22,28 @@ struct RecordVerifierTests {
         let fixture = try await RecordFixture.make(extraRound: true)
         #expect(fixture.verify().passed)
     }
+
+    @Test("the report does not depend on threads, chunk, block or how far the checks run ahead")
+    func sameReportWhateverTheSplit() async throws {
+        let fixture = try await RecordFixture.make(extraRound: true)
+        // One ballot's signature broken and one ballot dropped, so that failures are compared
+        // too (their order included: the sequential stage applies chunks in log order).
+        var tampered = fixture.lines
+        let ballots = tampered.indices.filter { String(decoding: tampered[$0], as: UTF8.self).contains("entry") }
+        #expect(ballots.count > 10)
+        tampered.remove(at: ballots[ballots.count - 3])
+        var broken = tampered[ballots[ballots.count - 6]]
+        broken[20] = broken[20] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        tampered[ballots[ballots.count - 6]] = broken
+        for lines in [fixture.lines, tampered] {
+            let reference = RecordVerifier(threads: 1, chunk: 10_000, block: 10_000, ahead: 1).verify(lines).report
+            for (threads, chunk, block, ahead) in [(2, 1, 1, 1), (2, 3, 2, 4), (3, 5, 1, 2), (2, 4096, 256, 4)] {
+                let report = RecordVerifier(threads: threads, chunk: chunk, block: block, ahead: ahead).verify(lines)
+                    .report
+                #expect(report.checks == reference.checks, "threads \(threads), chunk \(chunk), block \(block)")
+                #expect(report.failures.map(\.description) == reference.failures.map(\.description))
+            }
+            #expect(reference.passed == (lines == fixture.lines))
+        }
+    }
 }

@@ -22,6 +22,8 @@ struct CheckedStatement: Sendable {
     private(set) var choice: Result<IndexedChoice, BallotError>?
     /// The header of a payload that parsed, until its signature is checked.
     private var unsigned: StatementHeader?
+    /// The decoded log entry (signature, then signed bytes), until the signature is checked.
+    private var entry: [UInt8]?
 
     /// Checks one statement line, all but its signature.
     init(line: Int, bytes: [UInt8], header: RecordHeader, memo: inout InclusionMemo) {
@@ -88,6 +90,7 @@ struct CheckedStatement: Sendable {
                     line: line, leaf: leaf))
         }
         self.choice = nil
+        self.entry = scan?.entry
         do {
             let (payload, author) = try AnyStatementPayload.parse(statement, parser: StrictJSONParser())
             self.payload = payload
@@ -104,9 +107,20 @@ struct CheckedStatement: Sendable {
     mutating func checkSignature(context: VerificationContext, round: RoundParameters?, recordRound: StatementID) {
         guard let header = unsigned, let statement, let payload else { return }
         unsigned = nil
-        do {
-            try statement.finishOpening(header, context: context)
-        } catch {
+        let entry = self.entry
+        self.entry = nil
+        let opened: Result<Void, StatementError>
+        if let entry {
+            opened = entry.withUnsafeBytes { entry in
+                Result { () throws(StatementError) in
+                    try statement.finishOpening(
+                        header, signedBytes: UnsafeRawBufferPointer(rebasing: entry[64...]), context: context)
+                }
+            }
+        } else {
+            opened = Result { () throws(StatementError) in try statement.finishOpening(header, context: context) }
+        }
+        if case .failure(let error) = opened {
             self.payload = nil
             failures.append(Self.failure(error, statement: statement, line: line, leaf: leaf))
             return
@@ -137,6 +151,7 @@ struct CheckedStatement: Sendable {
         self.payload = nil
         self.choice = nil
         self.unsigned = nil
+        self.entry = nil
         self.failures = [AuditFailure("bad_line", message, line: line)]
     }
 }

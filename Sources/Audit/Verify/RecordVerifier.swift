@@ -145,6 +145,8 @@ public struct RecordVerifier: Sendable {
 
     /// Whether a line is a statement line, judged by its start (canonical JSON puts `entry` first).
     private func isStatementLine(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: Array(#"{"entry":"#.utf8))
+        bytes.starts(with: Self.statementLineStart)
     }
+
+    private static let statementLineStart = Array(#"{"entry":"#.utf8)
 }

@@ -88,4 +88,13 @@ public struct SignedStatement: Hashable, Sendable {
         try verify(by: header.author)
         try context.check(header)
     }
+
+    /// ``finishOpening(_:context:)`` for a caller that holds this statement's signed bytes
+    /// already (a log entry's bytes after its signature), so they are not assembled again.
+    package func finishOpening(
+        _ header: StatementHeader, signedBytes: UnsafeRawBufferPointer, context: VerificationContext
+    ) throws(StatementError) {
+        guard header.author.isValidSignature(signature, for: signedBytes) else { throw .badSignature }
+        try context.check(header)
+    }
 }

@@ -23,9 +23,23 @@ public struct StatementID: Hashable, Comparable, Sendable, CustomStringConvertib
     /// Reads 64 lower-case hexadecimal digits; nil for anything else (upper case included, so
     /// that every id has exactly one text form).
     public init?(hex text: String) {
-        guard let bytes = HexDigits.bytes(text, count: 32), let digest = try? SHA256Digest(bytes: bytes) else {
-            return nil
+        // Read straight into the digest's storage (a ballot names two ids; no arrays between).
+        var text = text
+        let digest: SHA256Digest? = text.withUTF8 { digits in
+            guard digits.count == 64 else { return nil }
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            let valid = withUnsafeMutableBytes(of: &words) { raw in
+                for index in 0..<32 {
+                    guard let high = HexDigits.value(digits[2 * index]),
+                        let low = HexDigits.value(digits[2 * index + 1])
+                    else { return false }
+                    raw[index] = high << 4 | low
+                }
+                return true
+            }
+            return valid ? withUnsafeBytes(of: words) { try? SHA256Digest(bytes: $0) } : nil
         }
+        guard let digest else { return nil }
         self.digest = digest
     }
 
@@ -66,7 +80,7 @@ enum HexDigits {
         return bytes
     }
 
-    private static func value(_ digit: UInt8) -> UInt8? {
+    static func value(_ digit: UInt8) -> UInt8? {
         switch digit {
         case 0x30...0x39: return digit - 0x30
         case 0x61...0x66: return digit - 0x61 + 10
