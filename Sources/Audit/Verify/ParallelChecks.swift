@@ -32,17 +32,19 @@ final class ParallelChecks: @unchecked Sendable {
             if remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { done.signal() }
         }
 
-        /// Waits until every line is checked, then calls `body` with each result in order.
-        func forEach(_ body: (CheckedStatement) -> Void) {
+        /// Waits until every line is checked, then hands each result to `body` in order (moved
+        /// out, not copied: a chunk's results are read once).
+        func forEach(_ body: (consuming CheckedStatement) -> Void) {
             done.wait()
             precondition(!consumed, "a chunk's results are read once")
             consumed = true
-            for index in lines.indices { body(results[index]) }
+            for index in lines.indices { body((results + index).move()) }
         }
 
         deinit {
-            // Workers drain every queued block before they exit, so a released chunk is complete.
-            if remaining.load(ordering: .acquiring) == 0 { results.deinitialize(count: lines.count) }
+            // Workers drain every queued block before they exit, so a released chunk is complete;
+            // its results are still here unless ``forEach`` moved them out.
+            if !consumed && remaining.load(ordering: .acquiring) == 0 { results.deinitialize(count: lines.count) }
             results.deallocate()
         }
     }

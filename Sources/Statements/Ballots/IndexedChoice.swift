@@ -43,32 +43,45 @@ extension BallotChoice {
     /// and not be -2^31, the blank marker (`out_of_range`). It does not check the method's own
     /// limits; ``RoundParameters/check(ballot:)`` does.
     public func validated(options: [String]) throws(BallotError) -> IndexedChoice {
-        var index: [String: Int] = [:]
-        for (position, option) in options.enumerated() { index[option] = position }
+        // Each ballot is checked on its own (an audit checks a million), so the lookups cost no
+        // allocation for a usual list of options: a scan up to 16 options, a table beyond. A name
+        // listed twice is found at its last place, either way.
+        let table: [String: Int]? =
+            options.count > 16
+            ? Dictionary(options.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last }) : nil
         func lookup(_ name: String) throws(BallotError) -> Int {
-            guard let position = index[name] else { throw .notOffered(option: name) }
+            guard let position = table.map({ $0[name] }) ?? options.lastIndex(of: name) else {
+                throw .notOffered(option: name)
+            }
             return position
         }
+        var seen = SeenOptions(count: options.count)
         switch self {
         case .ranking(let groups):
-            var seen = Set<Int>()
             var indexed: [[Int]] = []
+            indexed.reserveCapacity(groups.count)
             for group in groups {
                 var positions: [Int] = []
+                positions.reserveCapacity(group.count)
                 for name in group {
                     let position = try lookup(name)
-                    guard seen.insert(position).inserted else { throw .duplicateChoice(option: name) }
+                    guard seen.insert(position) else { throw .duplicateChoice(option: name) }
                     positions.append(position)
                 }
-                indexed.append(positions.sorted())
+                positions.sort()
+                indexed.append(positions)
             }
             return .ranking(indexed)
         case .approve(let names):
-            var seen = Set<Int>()
+            var approved: [Int] = []
+            approved.reserveCapacity(names.count)
             for name in names {
-                guard seen.insert(try lookup(name)).inserted else { throw .duplicateChoice(option: name) }
+                let position = try lookup(name)
+                guard seen.insert(position) else { throw .duplicateChoice(option: name) }
+                approved.append(position)
             }
-            return .approve(seen.sorted())
+            approved.sort()
+            return .approve(approved)
         case .scores(let scores):
             var row = [Int32?](repeating: nil, count: options.count)
             for (name, score) in scores.sorted(by: { $0.key < $1.key }) {
@@ -86,5 +99,23 @@ extension BallotChoice {
             }
             return .stances(row)
         }
+    }
+}
+
+/// The options a ballot has named so far: a bit mask up to 64 options, a set beyond.
+private struct SeenOptions {
+    private var mask: UInt64 = 0
+    private var set: Set<Int>?
+
+    init(count: Int) {
+        set = count > 64 ? [] : nil
+    }
+
+    /// Adds `position`; false if it was there already.
+    mutating func insert(_ position: Int) -> Bool {
+        if set != nil { return set!.insert(position).inserted }
+        let bit: UInt64 = 1 << UInt64(position)
+        defer { mask |= bit }
+        return mask & bit == 0
     }
 }
