@@ -66,7 +66,7 @@ public enum Base64URL {
     /// The unpadded base64url text of the bytes in `buffer` (public data).
     public static func encode(_ buffer: UnsafeRawBufferPointer) -> String {
         let count = buffer.count
-        let length = (count / 3) * 4 + [0, 2, 3][count % 3]
+        let length = (count / 3) * 4 + (count % 3 == 0 ? 0 : count % 3 + 1)
         return String(unsafeUninitializedCapacity: length) { output in
             alphabet.withUnsafeBufferPointer { table in
                 var read = 0
@@ -111,7 +111,7 @@ public enum Base64URL {
         let count = text.count
         // One character short of a byte can encode nothing.
         guard count % 4 != 1 else { return nil }
-        let length = (count / 4) * 3 + [0, 0, 1, 2][count % 4]
+        let length = (count / 4) * 3 + max(0, count % 4 - 1)
         var valid = true
         let bytes = [UInt8](unsafeUninitializedCapacity: length) { output, initialized in
             values.withUnsafeBufferPointer { table in

@@ -26,11 +26,17 @@ public struct PublicKey: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Accepts `bytes` only if they are a valid, canonical, main-subgroup Ed25519 point.
     public init(validating bytes: some Collection<UInt8>) throws(SodiumError) {
+        try self.init(validating: Array(bytes))
+    }
+
+    /// Accepts `bytes` only if they are a valid, canonical, main-subgroup Ed25519 point (the
+    /// form every reader calls: no generic code between a decoded key and its check).
+    public init(validating bytes: [UInt8]) throws(SodiumError) {
         Sodium.ensureInitialized()
         guard bytes.count == Int(crypto_sign_PUBLICKEYBYTES) else {
             throw .wrongLength(what: "an Ed25519 public key", expected: 32, actual: bytes.count)
         }
-        let key = PublicKey(unchecked: bytes)
+        let key = bytes.withUnsafeBytes { PublicKey(unchecked: $0) }
         if !PublicKey.validated.contains(key.words) {
             let valid = key.withUnsafeBytes {
                 crypto_core_ed25519_is_valid_point($0.baseAddress!.assumingMemoryBound(to: UInt8.self)) == 1
@@ -52,19 +58,12 @@ public struct PublicKey: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Used only for keys derived from a secret key by libsodium itself.
-    init(derived bytes: [UInt8]) { self.init(unchecked: bytes) }
+    init(derived bytes: [UInt8]) { self = bytes.withUnsafeBytes { PublicKey(unchecked: $0) } }
 
     /// The 32 bytes `bytes` (whose count the caller checked), as they are.
-    private init(unchecked bytes: some Collection<UInt8>) {
+    private init(unchecked bytes: UnsafeRawBufferPointer) {
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        Swift.withUnsafeMutableBytes(of: &words) { raw in
-            let copied: Void? = bytes.withContiguousStorageIfAvailable {
-                raw.copyMemory(from: UnsafeRawBufferPointer($0))
-            }
-            if copied == nil {
-                for (offset, byte) in bytes.enumerated() { raw[offset] = byte }
-            }
-        }
+        Swift.withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
         self.words = words
     }
 

@@ -14,18 +14,22 @@ public struct Signature: Hashable, Sendable, CustomStringConvertible {
 
     /// Wraps exactly 64 bytes; whether they verify is a separate question.
     public init(bytes: some Collection<UInt8>) throws(SodiumError) {
-        guard bytes.count == 64 else {
-            throw .wrongLength(what: "an Ed25519 signature", expected: 64, actual: bytes.count)
+        try self.init(bytes: Array(bytes))
+    }
+
+    /// Wraps exactly 64 bytes (the form readers call: no generic code in between).
+    public init(bytes: [UInt8]) throws(SodiumError) {
+        let wrapped = bytes.withUnsafeBytes { raw in Result { () throws(SodiumError) in try Signature(raw: raw) } }
+        self = try wrapped.get()
+    }
+
+    /// Wraps exactly the 64 bytes in `raw`.
+    public init(raw: UnsafeRawBufferPointer) throws(SodiumError) {
+        guard raw.count == 64 else {
+            throw .wrongLength(what: "an Ed25519 signature", expected: 64, actual: raw.count)
         }
         var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-        Swift.withUnsafeMutableBytes(of: &words) { raw in
-            let copied: Void? = bytes.withContiguousStorageIfAvailable {
-                raw.copyMemory(from: UnsafeRawBufferPointer($0))
-            }
-            if copied == nil {
-                for (offset, byte) in bytes.enumerated() { raw[offset] = byte }
-            }
-        }
+        Swift.withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: raw) }
         self.words = words
     }
 

@@ -63,6 +63,14 @@ enum Measure {
         return Double(usage.ru_maxrss) / 1024
     }
 
+    /// The CPU time the process has used so far on all its threads (user and system), in seconds.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     static func format(_ value: Double, decimals: Int = 2) -> String {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }

@@ -13,7 +13,8 @@ import Statements
 struct CheckedStatement: Sendable {
     let line: Int
     let leaf: UInt64
-    let statement: SignedStatement?
+    /// The statement's kind, if its line parsed.
+    let kind: StatementKind?
     let id: StatementID?
     private(set) var payload: AnyStatementPayload?
     private(set) var failures: [AuditFailure]
@@ -24,6 +25,9 @@ struct CheckedStatement: Sendable {
     private var unsigned: StatementHeader?
     /// The decoded log entry (signature, then signed bytes), until the signature is checked.
     private var entry: [UInt8]?
+    /// The statement, until its signature is checked: dropped on the checking thread, so that
+    /// the sequential stage neither keeps nor frees its bytes.
+    private var statement: SignedStatement?
 
     /// Checks one statement line, all but its signature.
     init(line: Int, bytes: [UInt8], header: RecordHeader, memo: inout InclusionMemo) {
@@ -76,6 +80,7 @@ struct CheckedStatement: Sendable {
         self.line = line
         self.leaf = leaf
         self.statement = statement
+        self.kind = statement.kind
         self.id = id
         var failures: [AuditFailure] = []
         if leaf >= size {
@@ -105,10 +110,12 @@ struct CheckedStatement: Sendable {
     /// Checks the signature (then the organization) of a payload that parsed, and a ballot of
     /// the record's round against the round's parameters.
     mutating func checkSignature(context: VerificationContext, round: RoundParameters?, recordRound: StatementID) {
-        guard let header = unsigned, let statement, let payload else { return }
-        unsigned = nil
         let entry = self.entry
         self.entry = nil
+        let statement = self.statement
+        self.statement = nil
+        guard let header = unsigned, let statement, let payload else { return }
+        unsigned = nil
         let opened: Result<Void, StatementError>
         if let entry {
             opened = entry.withUnsafeBytes { entry in
@@ -147,6 +154,7 @@ struct CheckedStatement: Sendable {
         self.line = line
         self.leaf = 0
         self.statement = nil
+        self.kind = nil
         self.id = nil
         self.payload = nil
         self.choice = nil

@@ -11,8 +11,17 @@ struct RoundAudit {
     private var lastLeaf: UInt64?
     private var proposalStatements = Set<StatementID>()
     private(set) var open: (payload: RoundOpen, leaf: UInt64, electorate: Electorate)?
-    private var voters: [MemberID: Int64] = [:]
-    private var ballots: [MemberID: (sequence: Int64, statement: StatementID, choice: IndexedChoice)] = [:]
+    /// The frozen electorate's members, each with the ballot of theirs that counts so far (one
+    /// table, so that a ballot costs one lookup).
+    private var voters: [MemberID: CountedBallot?] = [:]
+    /// A voter's ballot that counts so far.
+    private struct CountedBallot {
+        let sequence: Int64
+        let statement: StatementID
+        let choice: IndexedChoice
+    }
+    /// How many voters have a ballot that counts.
+    private var counted = 0
     private(set) var ballotStatements = 0
     private(set) var closeLeaf: UInt64?
     private(set) var result: (payload: RoundResult, leaf: UInt64)?
@@ -56,13 +65,13 @@ struct RoundAudit {
             return
         }
         lastLeaf = leaf
-        guard let statement = checked.statement else { return }
+        guard let kind = checked.kind else { return }
         if let id = checked.id, !seen.insert(id).inserted {
             fail("duplicate_statement", "statement \(id.hex) appears at a second leaf")
             return
         }
         // A ballot counts towards `cast` unless it is legibly another round's.
-        if statement.kind == BallotCast.kind {
+        if kind == BallotCast.kind {
             if case .ballotCast(let ballot)? = checked.payload, ballot.round != header.round {
             } else {
                 ballotStatements += 1
@@ -150,7 +159,8 @@ struct RoundAudit {
                         + "the open commits to \(roundOpen.voters) with \(roundOpen.electorate.hex)"
                 ))
         }
-        for entry in electorate.entries { voters[entry.member] = entry.weight }
+        voters.reserveCapacity(electorate.entries.count)
+        for entry in electorate.entries { voters[entry.member] = .some(nil) }
         open = (roundOpen, leaf, electorate)
         roundParameters = roundOpen.counting
         return failures
@@ -171,10 +181,11 @@ struct RoundAudit {
         guard let voter = membership.actor(ballot.header.author) else {
             return ("invalid_key", "the ballot's key is not an active key of an active member at this leaf")
         }
-        guard voters[voter] != nil else {
+        guard let index = voters.index(forKey: voter) else {
             return ("outside_electorate", "the voter \(voter.base64url) is not in the round's frozen electorate")
         }
-        if let previous = ballots[voter], ballot.sequence <= previous.sequence {
+        let previous = voters.values[index]
+        if let previous, ballot.sequence <= previous.sequence {
             return (
                 "stale_sequence", "sequence \(ballot.sequence) does not follow the voter's \(previous.sequence)"
             )
@@ -188,7 +199,8 @@ struct RoundAudit {
         } catch {
             return ("invalid_choice", "the ballot's choice does not fit the round: \(error.message)")
         }
-        ballots[voter] = (ballot.sequence, id, choice)
+        if previous == nil { counted += 1 }
+        voters.values[index] = CountedBallot(sequence: ballot.sequence, statement: id, choice: choice)
         return nil
     }
 
@@ -215,7 +227,7 @@ struct RoundAudit {
         report.note("round", header.round.hex)
         report.note("method", open.payload.method)
         report.note("electorate", "\(open.electorate.count) voters, weight \(open.electorate.totalWeight)")
-        report.note("ballots", "\(ballotStatements) statements, \(ballots.count) counted")
+        report.note("ballots", "\(ballotStatements) statements, \(counted) counted")
 
         // The certificate's log state, and that it is a prefix of the record checkpoint.
         if certificate.checkpoint.size != Int64(certificateLeaf) {
@@ -258,8 +270,8 @@ struct RoundAudit {
         }
         let count = RoundCount(
             open: open.payload, electorate: open.electorate,
-            ballots: ballots.map {
-                RoundCount.Ballot(voter: $0.key, statement: $0.value.statement, choice: $0.value.choice)
+            ballots: voters.compactMap { voter, ballot in
+                ballot.map { RoundCount.Ballot(voter: voter, statement: $0.statement, choice: $0.choice) }
             })
         if RoundResult.countedDigest(of: count.counted) != certificate.counted {
             fail("counted_mismatch", "the ballots counted here are not the ones the certificate commits to")

@@ -18,7 +18,7 @@ extension SignedStatement {
     /// `"plenum/v1/" + kind + "\0" + payload`.
     public init(logEntry entry: [UInt8]) throws(StatementError) {
         guard entry.count > 64 else { throw .malformedEntry("shorter than a signature") }
-        let signature = try! Signature(bytes: entry[0..<64])
+        let signature = entry.withUnsafeBytes { try! Signature(raw: UnsafeRawBufferPointer(rebasing: $0[0..<64])) }
         let signed = entry[64...]
         let prefix = Array(SignedStatement.prefix.utf8)
         guard signed.starts(with: prefix) else { throw .malformedEntry("missing the plenum/v1/ prefix") }

@@ -66,6 +66,16 @@ public enum AnyStatementPayload: Equatable, Sendable {
         }
         func dispatch() throws(StatementError) -> AnyStatementPayload {
             switch statement.kind {
+            // Ballots first: most statements are ballots. One in canonical form is read straight
+            // from its bytes (within the parser's limits: at most four levels, bounded size).
+            case BallotCast.kind:
+                if parser.maximumDepth >= 4, statement.payload.count <= parser.maximumBytes,
+                    let ballot = BallotCast(canonical: statement.payload)
+                {
+                    header = ballot.header
+                    return .ballotCast(ballot)
+                }
+                return .ballotCast(try open(BallotCast.self))
             case OrganizationCreate.kind: return .organizationCreate(try open(OrganizationCreate.self))
             case MemberInvite.kind: return .memberInvite(try open(MemberInvite.self))
             case MemberJoin.kind: return .memberJoin(try open(MemberJoin.self))
@@ -84,7 +94,6 @@ public enum AnyStatementPayload: Equatable, Sendable {
             case RoundOpen.kind: return .roundOpen(try open(RoundOpen.self))
             case RoundClose.kind: return .roundClose(try open(RoundClose.self))
             case RoundResult.kind: return .roundResult(try open(RoundResult.self))
-            case BallotCast.kind: return .ballotCast(try open(BallotCast.self))
             case LoginChallenge.kind: return .login(try open(LoginChallenge.self))
             case PoolCreate.kind: return .poolCreate(try open(PoolCreate.self))
             case PlanCreate.kind: return .planCreate(try open(PlanCreate.self))

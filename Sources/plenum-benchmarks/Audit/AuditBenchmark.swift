@@ -41,8 +41,10 @@ enum AuditBenchmark {
 
         let ceiling = VerificationCeiling.measure(threads: threads)
         let start = ContinuousClock.now
+        let cpuStart = Measure.cpuSeconds()
         let result = RecordVerifier(threads: threads).verify(RecordFile(path: path))
         let seconds = Measure.seconds(ContinuousClock.now - start)
+        let cpu = Measure.cpuSeconds() - cpuStart
         guard result.report.passed else {
             print(result.report.text)
             fatalError("the generated record does not verify")
@@ -64,6 +66,10 @@ enum AuditBenchmark {
             "| libsodium ceiling, 1 thread (verifications/s, 1,024 signers, 280-byte messages) | \(Int(ceiling.single)) |"
         )
         print("| libsodium ceiling, \(threads) threads (verifications/s) | \(Int(ceiling.parallel)) |")
+        print(
+            "| CPU per statement, all threads (µs) / per verification at the ceiling (µs) | "
+                + "\(Measure.format(cpu / Double(verified) * 1e6, decimals: 1)) / "
+                + "\(Measure.format(Double(threads) / ceiling.parallel * 1e6, decimals: 1)) |")
         print("| rate / \(threads)-thread ceiling | \(Measure.format(rate / ceiling.parallel * 100, decimals: 1)) % |")
         print("| peak resident memory | \(Measure.format(Measure.peakMemoryMiB(), decimals: 0)) MiB |")
     }

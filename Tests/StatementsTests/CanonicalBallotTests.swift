@@ -1,0 +1,137 @@
+import Ledger
+import Sodium
+import StrictJSON
+import Testing
+
+@testable import Statements
+
+/// The canonical ballot reader against the strict parser: whatever it reads, the strict parser
+/// reads to the same ballot; what it does not read, the strict parser still decides.
+@Suite("Ballots read straight from canonical bytes")
+struct CanonicalBallotTests {
+    typealias F = Fixture
+
+    /// Deterministic pseudo-random numbers (SplitMix64).
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let names = ["Oak", "Elm", "Ash", "Birch tree", "x", "Option #5", "a-b_c.d", "Zed's"]
+
+    static func randomBallot(_ random: inout Generator) -> BallotCast {
+        let keys = [F.member, F.steward, F.newcomer]
+        var header = F.header(keys[Int.random(in: 0..<3, using: &random)])
+        header.created = [0, 9, 10, F.now, 253_402_300_799_999][Int.random(in: 0..<5, using: &random)]
+        header.nonce = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
+        header.organization = ["acme-coop", "a", "x-1-2"][Int.random(in: 0..<3, using: &random)]
+        let shuffled = names.shuffled(using: &random)
+        let count = Int.random(in: 0...names.count, using: &random)
+        let choice: BallotChoice
+        if Bool.random(using: &random) {
+            var groups: [[String]] = []
+            var rest = Array(shuffled.prefix(count))
+            while !rest.isEmpty {
+                let size = min(rest.count, Int.random(in: 1...3, using: &random))
+                groups.append(Array(rest.prefix(size)))
+                rest.removeFirst(size)
+            }
+            choice = .ranking(groups)
+        } else {
+            choice = .approve(Array(shuffled.prefix(count)))
+        }
+        return BallotCast(
+            header: header, round: F.id("round \(random.next() % 5)"),
+            revision: Bool.random(using: &random) ? nil : F.id("revision"),
+            sequence: [1, 2, 99, 1 << 53][Int.random(in: 0..<4, using: &random)], choice: choice)
+    }
+
+    /// What the strict parser reads from `payload`, or nil if it refuses it.
+    static func strict(_ payload: [UInt8]) -> BallotCast? {
+        let statement = SignedStatement(
+            kind: BallotCast.kind, payload: payload, signature: try! Signature(bytes: [UInt8](repeating: 0, count: 64)))
+        return try? statement.parse(as: BallotCast.self, parser: StrictJSONParser())
+    }
+
+    @Test("2,000 canonical rankings and approvals read the same both ways")
+    func canonicalPayloads() {
+        var random = Generator(state: 1)
+        for _ in 0..<2_000 {
+            let ballot = Self.randomBallot(&random)
+            let payload = ballot.canonicalBytes
+            let fast = BallotCast(canonical: payload)
+            #expect(fast == ballot, "\(String(decoding: payload, as: UTF8.self))")
+            #expect(Self.strict(payload) == ballot)
+        }
+    }
+
+    @Test("payloads outside the canonical subset are left to the strict parser, which reads them")
+    func otherShapes() throws {
+        let ballot = BallotCast(
+            header: F.header(), round: F.id("round"), revision: nil, sequence: 3,
+            choice: .ranking([["Oak"], ["Elm", "Ash"]]))
+        let canonical = String(decoding: ballot.canonicalBytes, as: UTF8.self)
+        let variants = [
+            // Whitespace, an escape, another key order.
+            canonical.replacingOccurrences(of: #","round":"#, with: #", "round":"#),
+            canonical.replacingOccurrences(of: #""Oak""#, with: #""O\u0061k""#),
+            "{\"sequence\":3," + canonical.dropFirst().replacingOccurrences(of: #","sequence":3"#, with: ""),
+        ]
+        #expect(variants.allSatisfy { $0 != canonical })
+        for variant in variants {
+            let payload = Array(variant.utf8)
+            #expect(BallotCast(canonical: payload) == nil, "\(variant)")
+            #expect(Self.strict(payload) == ballot, "\(variant)")
+        }
+        // A group of one written as an array (canonical form writes the bare name) reads the
+        // same both ways.
+        let grouped = Array(canonical.replacingOccurrences(of: #"["Oak","#, with: #"[["Oak"],"#).utf8)
+        #expect(grouped != ballot.canonicalBytes)
+        #expect(BallotCast(canonical: grouped) == ballot)
+        #expect(Self.strict(grouped) == ballot)
+        // Scores and stances are valid ballots the canonical reader leaves alone.
+        for choice: BallotChoice in [.scores(["Oak": 3, "Elm": -1]), .stances(["Oak": .agree])] {
+            let other = BallotCast(header: F.header(), round: F.id("round"), revision: nil, sequence: 1, choice: choice)
+            #expect(BallotCast(canonical: other.canonicalBytes) == nil)
+            #expect(Self.strict(other.canonicalBytes) == other)
+        }
+    }
+
+    @Test("20,000 mutated payloads: whatever the canonical reader accepts, the strict parser reads the same")
+    func mutations() {
+        var random = Generator(state: 7)
+        let alphabet = Array(#"{}[],:"\ 0123456789-_.eEaAzZ"#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xFF]
+        var accepted = 0
+        var refused = 0
+        for _ in 0..<20_000 {
+            var payload = Self.randomBallot(&random).canonicalBytes
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let index = Int.random(in: 0..<payload.count, using: &random)
+                let byte = alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+                switch random.next() % 3 {
+                case 0: payload[index] = byte
+                case 1: payload.insert(byte, at: index)
+                default: payload.remove(at: index)
+                }
+            }
+            let fast = BallotCast(canonical: payload)
+            let strict = Self.strict(payload)
+            if let fast {
+                accepted += 1
+                #expect(strict == fast, "\(String(decoding: payload, as: UTF8.self))")
+            } else {
+                refused += 1
+            }
+        }
+        // Both sides were exercised: some mutations keep a canonical ballot (a changed name or
+        // digit), most break it.
+        #expect(accepted > 500)
+        #expect(refused > 10_000)
+    }
+}
