@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Record files read line by line")
 struct RecordFileTests {
-    @Test("lines come back exactly, across megabyte reads, with or without a final newline")
+    @Test("lines come back exactly, across megabyte reads and longer than the storage, with or without a final newline")
     func linesAcrossReads() throws {
         let harness = try CommandHarness("record-file")
         // Lines of many lengths, some longer than one read, so that lines straddle reads.
@@ -15,6 +15,8 @@ struct RecordFileTests {
             lines.append((0..<length).map { UInt8(0x21 + ($0 + index) % 90) })
         }
         lines.insert([], at: 5)
+        // One line longer than the reader's storage, which must grow to hold it.
+        lines.insert((0..<3_000_001).map { UInt8(0x21 + $0 % 90) }, at: 200)
         for ending in ["\n", ""] {
             let text = lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n") + ending
             let path = try harness.write("record-\(ending.isEmpty ? "open" : "closed").plenum-record", text)

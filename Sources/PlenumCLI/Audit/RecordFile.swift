@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The lines of a file, read a megabyte at a time: a record of a million ballots is verified
 /// without being loaded whole.
 public struct RecordFile: Sequence {
@@ -12,8 +16,11 @@ public struct RecordFile: Sequence {
     /// Yields each line's bytes, without the newline.
     public struct Iterator: IteratorProtocol {
         let handle: FileHandle?
-        var buffer: [UInt8] = []
+        /// Bytes read from the file: `start..<end` not yet yielded, the rest free space. Read
+        /// into with `read(2)` (no `Data` per read, no copy but the kernel's and each line's).
+        var storage: [UInt8] = []
         var start = 0
+        var end = 0
         var finished = false
 
         init(handle: FileHandle?) {
@@ -24,9 +31,9 @@ public struct RecordFile: Sequence {
         /// The index of the next newline from `start`, found with `memchr` (lines of a record
         /// are kilobytes long, and a million of them are read).
         private func nextNewline() -> Int? {
-            buffer.withUnsafeBufferPointer { bytes -> Int? in
-                guard start < bytes.count, let base = bytes.baseAddress else { return nil }
-                guard let found = memchr(base + start, 0x0A, bytes.count - start) else { return nil }
+            storage.withUnsafeBufferPointer { bytes -> Int? in
+                guard start < end, let base = bytes.baseAddress else { return nil }
+                guard let found = memchr(base + start, 0x0A, end - start) else { return nil }
                 return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
         }
@@ -34,21 +41,38 @@ public struct RecordFile: Sequence {
         public mutating func next() -> [UInt8]? {
             while true {
                 if let newline = nextNewline() {
-                    let line = Array(buffer[start..<newline])
+                    let line = Array(storage[start..<newline])
                     start = newline + 1
                     return line
                 }
                 if finished {
-                    guard start < buffer.count else { return nil }
-                    let line = Array(buffer[start...])
-                    start = buffer.count
+                    guard start < end else { return nil }
+                    let line = Array(storage[start..<end])
+                    start = end
                     return line
                 }
-                buffer.removeFirst(start)
-                start = 0
-                let chunk = handle?.readData(ofLength: 1 << 20) ?? Data()
-                if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
+                fill()
             }
+        }
+
+        /// Moves the unread bytes to the front (growing the storage if they fill it) and reads
+        /// up to a megabyte after them; at the end of the file (or on an error) marks it finished.
+        private mutating func fill() {
+            let unread = end - start
+            if storage.count - unread < 1 << 20 {
+                storage += [UInt8](repeating: 0, count: Swift.max(1 << 21, storage.count) - (storage.count - unread))
+            }
+            let (start, descriptor) = (self.start, handle?.fileDescriptor ?? -1)
+            let count = storage.withUnsafeMutableBytes { bytes -> Int in
+                if start > 0, unread > 0 { memmove(bytes.baseAddress!, bytes.baseAddress! + start, unread) }
+                while true {
+                    let read = Glibc.read(descriptor, bytes.baseAddress! + unread, bytes.count - unread)
+                    if read >= 0 || errno != EINTR { return read }
+                }
+            }
+            self.start = 0
+            end = unread + Swift.max(0, count)
+            if count <= 0 { finished = true }
         }
     }
 

@@ -39,12 +39,17 @@ enum AuditBenchmark {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         print("record: \(path), \(Measure.format(Double(size) / 1_048_576, decimals: 0)) MiB\n")
 
-        let ceiling = VerificationCeiling.measure(threads: threads)
+        // The ceiling is measured before and after the verification, and the rate is judged
+        // against the higher of the two: the machine's speed drifts by a few per cent over a
+        // minute here, and a ceiling caught low would flatter the rate.
+        let before = VerificationCeiling.measure(threads: threads)
         let start = ContinuousClock.now
         let cpuStart = Measure.cpuSeconds()
         let result = RecordVerifier(threads: threads).verify(RecordFile(path: path))
         let seconds = Measure.seconds(ContinuousClock.now - start)
         let cpu = Measure.cpuSeconds() - cpuStart
+        let after = VerificationCeiling.measure(threads: threads)
+        let ceiling = before.parallel >= after.parallel ? before : after
         guard result.report.passed else {
             print(result.report.text)
             fatalError("the generated record does not verify")
@@ -65,12 +70,16 @@ enum AuditBenchmark {
         print(
             "| libsodium ceiling, 1 thread (verifications/s, 1,024 signers, 280-byte messages) | \(Int(ceiling.single)) |"
         )
-        print("| libsodium ceiling, \(threads) threads (verifications/s) | \(Int(ceiling.parallel)) |")
+        print(
+            "| libsodium ceiling, \(threads) threads (verifications/s), before / after the verification | "
+                + "\(Int(before.parallel)) / \(Int(after.parallel)) |")
         print(
             "| CPU per statement, all threads (µs) / per verification at the ceiling (µs) | "
                 + "\(Measure.format(cpu / Double(verified) * 1e6, decimals: 1)) / "
                 + "\(Measure.format(Double(threads) / ceiling.parallel * 1e6, decimals: 1)) |")
-        print("| rate / \(threads)-thread ceiling | \(Measure.format(rate / ceiling.parallel * 100, decimals: 1)) % |")
+        print(
+            "| rate / \(threads)-thread ceiling (the higher of the two) | \(Measure.format(rate / ceiling.parallel * 100, decimals: 1)) % |"
+        )
         print("| peak resident memory | \(Measure.format(Measure.peakMemoryMiB(), decimals: 0)) MiB |")
     }
 }
