@@ -9,7 +9,7 @@ import Statements
 /// service's rule engine.
 struct Membership {
     struct Person {
-        var roles: Set<Role>
+        var roles: Roles
         var weight: Int64
         var active: Bool
         var key: PublicKey?
@@ -53,7 +53,8 @@ struct Membership {
             }
             created = true
             let founder = MemberID(create.founder)
-            members[founder] = Person(roles: [.member, .steward], weight: 1, active: true, key: create.founder)
+            members[founder] = Person(
+                roles: Roles([.member, .steward]), weight: 1, active: true, key: create.founder)
             keys[create.founder] = (founder, true)
         case .memberInvite(let invite):
             guard isSteward(author) else { return notSteward(author, "invite") }
@@ -69,7 +70,7 @@ struct Membership {
             invitations[code]?.redeemed = true
             let member = MemberID(author)
             members[member] = Person(
-                roles: Set(invitation.roles), weight: invitation.weight, active: true, key: author)
+                roles: Roles(invitation.roles), weight: invitation.weight, active: true, key: author)
             keys[author] = (member, true)
         case .memberSuspend(let change):
             guard isSteward(author) else { return notSteward(author, "suspend") }
@@ -82,7 +83,7 @@ struct Membership {
         case .memberRoles(let change):
             guard isSteward(author) else { return notSteward(author, "set roles") }
             guard members[change.member] != nil else { return unknown(change.member) }
-            members[change.member]?.roles = Set(change.roles)
+            members[change.member]?.roles = Roles(change.roles)
         case .memberWeight(let change):
             guard isSteward(author) else { return notSteward(author, "set weights") }
             guard members[change.member] != nil else { return unknown(change.member) }
@@ -119,5 +120,25 @@ struct Membership {
 
     private func unknown(_ member: MemberID) -> (code: String, message: String) {
         ("invalid_author", "no member \(member.base64url)")
+    }
+}
+
+/// A member's roles as bits: a ``Membership/Person`` is copied out of its table on every
+/// lookup, and a set of roles would be reference-counted each time.
+struct Roles: Equatable {
+    private var bits: UInt8 = 0
+
+    init(_ roles: some Sequence<Role>) {
+        for role in roles { bits |= Self.bit(role) }
+    }
+
+    func contains(_ role: Role) -> Bool { bits & Self.bit(role) != 0 }
+
+    private static func bit(_ role: Role) -> UInt8 {
+        switch role {
+        case .member: return 1
+        case .steward: return 2
+        case .auditor: return 4
+        }
     }
 }

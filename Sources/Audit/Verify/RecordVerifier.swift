@@ -20,7 +20,7 @@ public struct RecordVerifier: Sendable {
     public var ahead: Int
 
     public init(
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 4096, block: Int = 256,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 8192, block: Int = 1024,
         ahead: Int = 4
     ) {
         self.threads = max(1, threads)
