@@ -45,6 +45,9 @@ struct StatementLineScanTests {
             #"{"entry": "AAAA","leaf":1,"proof":[],"type":"statement"}"#,
             #"{"entry":"AAA=","leaf":1,"proof":[],"type":"statement"}"#,
             #"{"entry":"AAAA","leaf":1,"proof":["AA\u0041A"],"type":"statement"}"#,
+            #"{"entry":"AAAA","leaf":1,"proof":["AAé"],"type":"statement"}"#,
+            "{\"entry\":\"AAAA\",\"leaf\":1,\"proof\":[\"AA\tA\"],\"type\":\"statement\"}",
+            #"{"entry":"AA!A","leaf":1,"proof":[],"type":"statement"}"#,
             #"{"leaf":1,"entry":"AAAA","proof":[],"type":"statement"}"#,
         ])
     func otherShapes(line: String) {
@@ -59,6 +62,10 @@ struct StatementLineScanTests {
         let largest = try #require(scan(line))
         #expect(largest.leaf == UInt64(Int64.max) && largest.entry == [0xFF])
         #expect(largest.proof.map { String(decoding: line[$0], as: UTF8.self) } == ["AA", "-w"])
+        // A proof hash's text is taken as it stands; it is checked where it is decoded.
+        let odd = Array(#"{"entry":"AAAA","leaf":1,"proof":["A!"],"type":"statement"}"#.utf8)
+        let scanned = try #require(scan(odd))
+        #expect(scanned.proof.map { String(decoding: odd[$0], as: UTF8.self) } == ["A!"])
     }
 
     @Test("a record written with other spacing and key order verifies the same, through the parser")
@@ -80,5 +87,29 @@ struct StatementLineScanTests {
         #expect(report.passed, "\(report.text)")
         #expect(report.checks.map(\.name) == original.checks.map(\.name))
         #expect(report.checks.map(\.count) == original.checks.map(\.count))
+    }
+
+    @Test("a proof hash that is not base64url fails as bad_inclusion, scanned or parsed")
+    func proofHashNotBase64() async throws {
+        let fixture = try await RecordFixture.make()
+        // The last ballot's line, with one character of a proof hash made '!'.
+        let index = try #require(
+            fixture.lines.lastIndex { String(decoding: $0, as: UTF8.self).contains(#""proof":[""#) })
+        var line = fixture.lines[index]
+        let proofStart = try #require(
+            String(decoding: line, as: UTF8.self).range(of: #""proof":[""#)?.upperBound.utf16Offset(
+                in: String(decoding: line, as: UTF8.self)))
+        line[proofStart + 3] = UInt8(ascii: "!")
+        #expect(scan(line) != nil)
+        let parsed = try RecordLine.statementLine(parsing: line)
+        #expect(parsed.proof.first?.contains("!") == true)
+        var lines = fixture.lines
+        lines[index] = line
+        #expect(fixture.verify(lines).failureCodes == ["bad_inclusion"])
+        // The same line spaced differently goes through the parser, with the same outcome.
+        lines[index] = Array(
+            String(decoding: line, as: UTF8.self).replacingOccurrences(of: ",\"leaf\"", with: ", \"leaf\"").utf8)
+        #expect(scan(lines[index]) == nil)
+        #expect(fixture.verify(lines).failureCodes == ["bad_inclusion"])
     }
 }

@@ -1,15 +1,21 @@
 import Sodium
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A statement line read in place, without building JSON values: the leaf, the decoded log
 /// entry, and where each proof hash's text lies in the line.
 ///
 /// Records are written canonically (docs/audit-record.md), so a statement line is exactly
 /// `{"entry":"…","leaf":N,"proof":["…",…],"type":"statement"}` with no whitespace. The scan
-/// accepts that shape and nothing else; a line of any other shape (valid JSON written
-/// differently, or a broken line) is left to ``RecordLine``'s strict parser, which reads it the
-/// same way or says what is wrong with it. Every value the scan accepts is one the parser
-/// would read identically: base64url text needs no escapes, and the leaf has no sign, fraction
-/// or leading zero.
+/// accepts that shape, in printable ASCII without a backslash, and nothing else; a line of any
+/// other shape (valid JSON written differently, or a broken line) is left to ``RecordLine``'s
+/// strict parser, which reads it the same way or says what is wrong with it. Every value the
+/// scan accepts is one the parser would read identically: with no backslash and no byte outside
+/// printable ASCII, each string is exactly its bytes, and the leaf has no sign, fraction or
+/// leading zero. A proof hash's text is not checked here but where it is decoded, as the parser's
+/// is.
 struct StatementLineScan {
     let leaf: UInt64
     /// The decoded log entry: the signature, then the signed bytes.
@@ -24,8 +30,11 @@ struct StatementLineScan {
 
     /// Scans `line` (without its newline); nil if it is not a canonical statement line.
     init?(_ line: UnsafeBufferPointer<UInt8>) {
-        // The parser's size limit, so that a line too long for it is not read here either.
-        guard line.count <= RecordLine.maximumLineBytes else { return nil }
+        // The parser's size limit, so that a line too long for it is not read here either; and
+        // printable ASCII without a backslash throughout, so that every string in the line is
+        // its bytes as they stand (no escapes, no control characters, nothing to validate as
+        // UTF-8) and ends at the next quote. One pass the compiler vectorizes.
+        guard line.count <= RecordLine.maximumLineBytes, Self.isPlainASCII(line) else { return nil }
         var position = 0
         func expect(_ literal: [UInt8]) -> Bool {
             guard line.count - position >= literal.count else { return false }
@@ -40,15 +49,19 @@ struct StatementLineScan {
             position += 1
             return true
         }
-        /// Advances over base64url characters; the range they cover.
-        func base64Text() -> Range<Int> {
+        /// Advances to the quote that ends the string starting here; the range of its text
+        /// (whose characters the base64url decoder checks when it reads them).
+        func stringText() -> Range<Int>? {
             let start = position
-            position = Base64URL.endOfText(in: line, from: start)
+            guard start < line.count, let base = line.baseAddress,
+                let quote = memchr(base + start, 0x22, line.count - start)
+            else { return nil }
+            position = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
             return start..<position
         }
 
         guard expect(Self.entryOpening) else { return nil }
-        let entryText = base64Text()
+        guard let entryText = stringText() else { return nil }
         guard expect(Self.leafOpening) else { return nil }
         // The leaf: 0, or a digit 1-9 then digits, within Int64 (the parser's range).
         let digitsStart = position
@@ -64,11 +77,12 @@ struct StatementLineScan {
         guard digits > 0, digits == 1 || line[digitsStart] != 0x30 else { return nil }
         guard expect(Self.proofOpening) else { return nil }
         var proof: [Range<Int>] = []
-        proof.reserveCapacity(64)
+        proof.reserveCapacity(24)
         if position < line.count, line[position] == UInt8(ascii: "\"") {
             while true {
                 guard expect(byte: UInt8(ascii: "\"")) else { return nil }
-                proof.append(base64Text())
+                guard let text = stringText() else { return nil }
+                proof.append(text)
                 guard expect(byte: UInt8(ascii: "\"")) else { return nil }
                 guard position < line.count, line[position] == UInt8(ascii: ",") else { break }
                 position += 1
@@ -80,5 +94,15 @@ struct StatementLineScan {
         self.leaf = leaf
         self.entry = entry
         self.proof = proof
+    }
+
+    /// Whether every byte of `line` is printable ASCII other than a backslash (0x20 to 0x7E).
+    static func isPlainASCII(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var outside: UInt8 = 0
+        for byte in line {
+            // Nonzero for a control character, DEL and above, or a backslash.
+            outside |= (byte &- 0x20) & 0x80 | (byte &+ 1) & 0x80 | (byte == 0x5C ? 1 : 0)
+        }
+        return outside == 0
     }
 }
