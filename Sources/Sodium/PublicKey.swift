@@ -3,6 +3,10 @@ import Synchronization
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A member's (or the log's) Ed25519 public key: 32 bytes that are known to encode a point of

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Testing
 
@@ -23,6 +24,34 @@ struct RecordFileTests {
             let read = Array(RecordFile(path: path))
             #expect(read.count == lines.count)
             #expect(read == lines)
+        }
+    }
+
+    @Test("a read error is reported, not taken for the end of the file")
+    func readError() throws {
+        // A directory opens for reading, and reading it fails (EISDIR).
+        let directory = FileManager.default.temporaryDirectory.path
+        let file = RecordFile(path: directory)
+        #expect(Array(file).isEmpty)
+        #expect(file.readError != nil)
+        let harness = try CommandHarness("record-file-error")
+        let path = try harness.write("fine.plenum-record", "one\ntwo\n")
+        let fine = RecordFile(path: path)
+        #expect(Array(fine) == [Array("one".utf8), Array("two".utf8)])
+        #expect(fine.readError == nil)
+    }
+
+    @Test("plenum audit verify names a read error instead of reporting on the lines it read")
+    func verifyCommandReadError() async throws {
+        let directory = FileManager.default.temporaryDirectory.path
+        var command = try #require(
+            try PlenumCommand.parseAsRoot(["audit", "verify", directory]) as? AsyncParsableCommand)
+        do {
+            try await command.run()
+            Issue.record("verifying a directory succeeded")
+        } catch let failure as CommandFailure {
+            #expect(failure.message.hasPrefix("cannot read \(directory): "))
+            #expect(failure.message.count > "cannot read \(directory): ".count)
         }
     }
 

@@ -2,6 +2,10 @@ import Sodium
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A statement line read in place, without building JSON values: the leaf, the decoded log

@@ -58,18 +58,23 @@ struct AuditCommand: AsyncParsableCommand {
             guard file.isReadable else { throw CommandFailure("cannot read \(record)") }
             let verifier = RecordVerifier(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             let result = verifier.verify(file)
+            if let error = file.readError { throw CommandFailure("cannot read \(record): \(error)") }
             var report = result.report
             print(report.text)
             if let against {
                 let older = RecordFile(path: against)
                 guard older.isReadable else { throw CommandFailure("cannot read \(against)") }
                 let olderResult = verifier.verify(older)
+                if let error = older.readError { throw CommandFailure("cannot read \(against): \(error)") }
                 if !olderResult.report.passed {
                     print("\nthe older record \(against) does not verify on its own:")
                     print(olderResult.report.text)
                 }
                 let comparison = RecordComparison.compare(
                     newer: result, newerLines: file, older: olderResult, olderLines: older)
+                for (path, read) in [(record, file), (against, older)] {
+                    if let error = read.readError { throw CommandFailure("cannot read \(path): \(error)") }
+                }
                 print("\nagainst \(against):")
                 print(comparison.text)
                 if !comparison.passed || !olderResult.report.passed { report = comparison }

@@ -1,21 +1,35 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The lines of a file, read a megabyte at a time: a record of a million ballots is verified
 /// without being loaded whole.
 public struct RecordFile: Sequence {
     public let path: String
+    /// The first read error of any pass over the file, shared by its iterators.
+    private let failure = ReadFailure()
 
     public init(path: String) { self.path = path }
 
-    public func makeIterator() -> Iterator { Iterator(handle: FileHandle(forReadingAtPath: path)) }
+    public func makeIterator() -> Iterator {
+        Iterator(handle: FileHandle(forReadingAtPath: path), failure: failure)
+    }
+
+    /// Why reading the file failed part way (the lines stop there), or nil: a caller checks it
+    /// after a pass, so that a read error is not taken for the end of the file.
+    public var readError: String? { failure.message.withLock { $0 } }
 
     /// Yields each line's bytes, without the newline.
     public struct Iterator: IteratorProtocol {
         let handle: FileHandle?
+        fileprivate let failure: ReadFailure
         /// Bytes read from the file: `start..<end` not yet yielded, the rest free space. Read
         /// into with `read(2)` (no `Data` per read, no copy but the kernel's and each line's).
         var storage: [UInt8] = []
@@ -23,8 +37,9 @@ public struct RecordFile: Sequence {
         var end = 0
         var finished = false
 
-        init(handle: FileHandle?) {
+        fileprivate init(handle: FileHandle?, failure: ReadFailure) {
             self.handle = handle
+            self.failure = failure
             self.finished = handle == nil
         }
 
@@ -66,9 +81,13 @@ public struct RecordFile: Sequence {
             let count = storage.withUnsafeMutableBytes { bytes -> Int in
                 if start > 0, unread > 0 { memmove(bytes.baseAddress!, bytes.baseAddress! + start, unread) }
                 while true {
-                    let read = Glibc.read(descriptor, bytes.baseAddress! + unread, bytes.count - unread)
-                    if read >= 0 || errno != EINTR { return read }
+                    let count = read(descriptor, bytes.baseAddress! + unread, bytes.count - unread)
+                    if count >= 0 || errno != EINTR { return count }
                 }
+            }
+            if count < 0 {
+                let message = String(cString: strerror(errno))
+                failure.message.withLock { $0 = $0 ?? message }
             }
             self.start = 0
             end = unread + Swift.max(0, count)
@@ -78,4 +97,9 @@ public struct RecordFile: Sequence {
 
     /// Whether the file can be read.
     public var isReadable: Bool { FileManager.default.isReadableFile(atPath: path) }
+}
+
+/// The first read error met while iterating a ``RecordFile``.
+private final class ReadFailure: Sendable {
+    let message = Mutex<String?>(nil)
 }

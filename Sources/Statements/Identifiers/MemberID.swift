@@ -27,8 +27,6 @@ public struct MemberID: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// The order of the ids' texts, found from the key bytes without encoding them (an
     /// electorate of 100,000 members is sorted at every round's open).
     public static func < (lhs: MemberID, rhs: MemberID) -> Bool {
-        lhs.key.bytes.withUnsafeBytes { left in
-            rhs.key.bytes.withUnsafeBytes { right in Base64URL.precedes(left, right) }
-        }
+        lhs.key.withUnsafeBytes { left in rhs.key.withUnsafeBytes { right in Base64URL.precedes(left, right) } }
     }
 }
