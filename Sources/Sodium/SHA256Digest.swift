@@ -19,7 +19,9 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         }
         var digest = SHA256Digest.zero
         withUnsafeMutableBytes(of: &digest.storage) { raw in
-            let copied = bytes.withContiguousStorageIfAvailable { raw.copyMemory(from: UnsafeRawBufferPointer($0)) }
+            let copied: Void? = bytes.withContiguousStorageIfAvailable {
+                raw.copyMemory(from: UnsafeRawBufferPointer($0))
+            }
             if copied == nil {
                 var offset = 0
                 for byte in bytes {

@@ -57,7 +57,7 @@ import Testing
                 #expect(matches, "\(contest): the written summary is in \(NSTemporaryDirectory())")
                 if !matches {
                     let dump = NSTemporaryDirectory() + "/rctab-written-\(contest).json"
-                    FileManager.default.createFile(atPath: dump, contents: Data(written.utf8))
+                    _ = FileManager.default.createFile(atPath: dump, contents: Data(written.utf8))
                 }
                 checked += 1
             }

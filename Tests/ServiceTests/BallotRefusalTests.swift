@@ -24,7 +24,8 @@ struct BallotRefusalTests {
         let round = StatementID(open.id)
         let early = test.sign(test.ballot(round, .ranking([["Yes"]]), by: ann), ann)
         try await test.expectRefusal(early, code: "unknown_round", .notFound)
-        try await test.organization.submit(open)
+        let opened = try await test.organization.submit(open)
+        #expect(opened.statement == StatementID(open.id))
         let receipt = try await test.organization.submit(early)
         #expect(receipt.statement == StatementID(early.id))
         let counted = try test.round(round).ballots.count

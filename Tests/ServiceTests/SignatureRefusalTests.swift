@@ -36,7 +36,8 @@ struct SignatureRefusalTests {
         try await test.expectRefusal(
             replacingPayload(statement, with: payload), code: "bad_signature", .unauthenticated)
         // And the untouched statement is still accepted.
-        try await test.organization.submit(statement)
+        let receipt = try await test.organization.submit(statement)
+        #expect(receipt.statement == StatementID(statement.id))
     }
 
     @Test("a flipped signature byte and an all-zero signature are bad_signature (401)")

@@ -172,8 +172,9 @@ struct RecordGenerator {
 
         try? FileManager.default.createDirectory(
             atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: nil)
-        let file = FileHandle(forWritingAtPath: path)!
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let file = FileHandle(forWritingAtPath: path)
+        else { fatalError("cannot create \(path)") }
         file.write(
             Data(
                 RecordLine.header(
