@@ -96,13 +96,16 @@ let package = Package(
                 "PlenumServer", "Audit", "PlenumCLI", .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Shared by the test targets: the fixed-seed generator of their random inputs.
+        .target(name: "TestRandom", path: "Tests/TestRandom"),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium"]),
-        .testTarget(name: "CountingTests", dependencies: ["Counting"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium", "TestRandom"]),
+        .testTarget(name: "CountingTests", dependencies: ["Counting", "TestRandom"]),
         .testTarget(name: "RCTabTests", dependencies: ["RCTab", "Counting", "StrictJSON"]),
         .testTarget(
-            name: "SharesTests", dependencies: ["Shares", "Counting", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ledger", "Counting"]),
+            name: "SharesTests",
+            dependencies: ["Shares", "Counting", "TestRandom", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "StatementsTests", dependencies: ["Statements", "Ledger", "Counting", "TestRandom"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Ledger", "Sodium", .product(name: "GRDB", package: "GRDB.swift")]
@@ -124,7 +127,7 @@ let package = Package(
             name: "PlenumServerTests",
             dependencies: [
                 "PlenumServer", "PlenumWeb", "PlenumCLI", "Service", "Statements", "Store", "Ledger", "Sodium",
-                "Counting", "PlenumTestSupport",
+                "Counting", "PlenumTestSupport", "TestRandom",
             ]
         ),
         .testTarget(

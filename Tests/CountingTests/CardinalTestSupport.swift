@@ -1,22 +1,10 @@
 import Counting
+import TestRandom
 
-/// SplitMix64 with a fixed seed, for reproducible random profiles in the cardinal tests.
-struct CardinalRandom {
-    var state: UInt64
+/// The fixed-seed generator of the cardinal-method tests.
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
+/// The fixed-seed generator of the cardinal-method tests.
+typealias CardinalRandom = SplitMix64
 
 enum CardinalFixture {
     /// A rating profile from rows (`nil` = blank) with weights, over a wide range so that the

@@ -1,33 +1,11 @@
 import Counting
+import TestRandom
 import Testing
 
-/// SplitMix64 with a fixed seed, for reproducible random profiles in the committee and
-/// budgeting tests.
-struct CommitteeRandom {
-    private var state: UInt64
+/// The fixed-seed generator of the committee and budgeting tests.
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `range`.
-    mutating func next(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    /// Approval ballots over `candidates`, each candidate approved with probability `percent`%.
-    mutating func ballots(candidates: Int, voters: Int, percent: Int) -> [(approved: Set<Int>, weight: Int64)] {
-        (0..<voters).map { _ in
-            (Set((0..<candidates).filter { _ in next(in: 0...99) < percent }), Int64(next(in: 1...3)))
-        }
-    }
-}
+/// The fixed-seed generator of the committee and budgeting tests.
+typealias CommitteeRandom = SplitMix64
 
 /// Properties every approval-based committee rule must have.
 @Suite struct CommitteeTests {
@@ -141,6 +119,20 @@ struct CommitteeRandom {
             let outcome = try rule.rule(10)(profile, names, order)
             #expect(outcome.winners.count == 10)
             #expect(clock.now - start < .seconds(20), "\(rule.name)")
+        }
+    }
+}
+
+extension SplitMix64 {
+    /// A number in `range`.
+    mutating func next(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    /// Approval ballots over `candidates`, each candidate approved with probability `percent`%.
+    mutating func ballots(candidates: Int, voters: Int, percent: Int) -> [(approved: Set<Int>, weight: Int64)] {
+        (0..<voters).map { _ in
+            (Set((0..<candidates).filter { _ in next(in: 0...99) < percent }), Int64(next(in: 1...3)))
         }
     }
 }

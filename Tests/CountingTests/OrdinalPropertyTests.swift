@@ -1,4 +1,5 @@
 import Counting
+import TestRandom
 import Testing
 
 /// Properties of the ranked methods on random profiles (fixed-seed SplitMix64).

@@ -1,48 +1,11 @@
 import Counting
 import Foundation
+import TestRandom
 
-/// SplitMix64 (Steele, Lea & Flood 2014), a fixed-seed generator for reproducible random
-/// profiles and mutations in the ordinal-method tests.
-struct OrdinalRandom {
-    private var state: UInt64
+/// The fixed-seed generator of the ordinal-method tests (profiles and mutations).
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0 ..< bound` (bound > 0).
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func shuffled(_ values: [Int]) -> [Int] {
-        var values = values
-        if values.count > 1 {
-            for i in stride(from: values.count - 1, through: 1, by: -1) { values.swapAt(i, below(i + 1)) }
-        }
-        return values
-    }
-
-    /// A random ballot over `candidates`: a random prefix of a random order (possibly empty
-    /// when `allowBlank`), cut into groups of equal rank when `allowTies`.
-    mutating func ballot(candidates: Int, allowTies: Bool, allowBlank: Bool = true) -> [[Int]] {
-        let order = shuffled(Array(0..<candidates))
-        let length = allowBlank ? below(candidates + 1) : 1 + below(candidates)
-        var groups: [[Int]] = []
-        for candidate in order.prefix(length) {
-            if allowTies, !groups.isEmpty, below(4) == 0 {
-                groups[groups.count - 1].append(candidate)
-            } else {
-                groups.append([candidate])
-            }
-        }
-        return groups
-    }
-}
+/// The fixed-seed generator of the ordinal-method tests (profiles and mutations).
+typealias OrdinalRandom = SplitMix64
 
 /// Paths into the shared corpora (`../shared/ballots/` beside the package).
 enum OrdinalCorpus {
@@ -93,4 +56,30 @@ enum OrdinalFixture {
     }
 
     static func names(_ count: Int) -> [String] { (0..<count).map { "C\($0 + 1)" } }
+}
+
+extension SplitMix64 {
+    mutating func shuffled(_ values: [Int]) -> [Int] {
+        var values = values
+        if values.count > 1 {
+            for i in stride(from: values.count - 1, through: 1, by: -1) { values.swapAt(i, below(i + 1)) }
+        }
+        return values
+    }
+
+    /// A random ballot over `candidates`: a random prefix of a random order (possibly empty
+    /// when `allowBlank`), cut into groups of equal rank when `allowTies`.
+    mutating func ballot(candidates: Int, allowTies: Bool, allowBlank: Bool = true) -> [[Int]] {
+        let order = shuffled(Array(0..<candidates))
+        let length = allowBlank ? below(candidates + 1) : 1 + below(candidates)
+        var groups: [[Int]] = []
+        for candidate in order.prefix(length) {
+            if allowTies, !groups.isEmpty, below(4) == 0 {
+                groups[groups.count - 1].append(candidate)
+            } else {
+                groups.append([candidate])
+            }
+        }
+        return groups
+    }
 }

@@ -1,4 +1,5 @@
 import Counting
+import TestRandom
 import Testing
 
 /// Mutation fuzzing of the PrefLib, CSV and JSON readers: 5,000 mutations of a valid file each
@@ -6,20 +7,6 @@ import Testing
 /// ``ReaderError`` or succeed (a crash fails the whole run); what it accepts must be a consistent
 /// election that a count accepts or refuses cleanly.
 @Suite struct PrefLibCSVJSONFuzzTests {
-    /// SplitMix64 (Steele, Lea and Flood 2014), fixed-seeded for reproducible mutations.
-    struct SplitMix64 {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-    }
 
     /// Bytes worth inserting: the formats' punctuation, digits, large numbers, odd bytes.
     static let insertions: [String] = [
@@ -60,7 +47,7 @@ import Testing
     )
         -> (accepted: Int, refused: Int)
     {
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         let original = Array(valid.utf8)
         var accepted = 0
         var refused = 0

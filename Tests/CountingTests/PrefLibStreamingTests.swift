@@ -1,4 +1,5 @@
 import Counting
+import TestRandom
 import Testing
 
 /// The streaming readers and what they build on: ballots entered into `RankedProfile.Builder`
@@ -6,20 +7,6 @@ import Testing
 /// line give the profile of their rows; repeats, trimming and encoding errors are found where
 /// the line-array readers found them.
 @Suite struct PrefLibStreamingTests {
-    /// SplitMix64 (Steele, Lea and Flood 2014), fixed-seeded.
-    struct SplitMix64 {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-    }
 
     /// A random ballot over `candidates` as groups of tied candidates, each group sorted.
     static func randomGroups(_ candidates: Int, _ random: inout SplitMix64) -> [[Int]] {
@@ -36,7 +23,7 @@ import Testing
     }
 
     @Test func entryByEntryBallotsMatchWholeBallots() throws {
-        var random = SplitMix64(state: 0x5EED_0101)
+        var random = SplitMix64(seed: 0x5EED_0101)
         for _ in 0..<20 {
             let candidates = 1 + random.below(5)
             var whole = RankedProfile.Builder(candidateCount: candidates)
@@ -116,7 +103,7 @@ import Testing
     }
 
     @Test func aLargeFileReadsAsItsRankings() throws {
-        var random = SplitMix64(state: 0x5EED_0102)
+        var random = SplitMix64(seed: 0x5EED_0102)
         var rankings: [(groups: [[Int]], weight: Int64)] = []
         var seen: Set<[Int]> = []
         while rankings.count < 3_000 {
@@ -187,7 +174,7 @@ import Testing
     }
 
     @Test func csvRowsGoStraightIntoTheProfile() throws {
-        var random = SplitMix64(state: 0x5EED_0103)
+        var random = SplitMix64(seed: 0x5EED_0103)
         var text = "A,B,weight,C,D\n"
         var ballots: [(groups: [[Int]], weight: Int64)] = []
         for _ in 0..<2_000 {

@@ -1,4 +1,5 @@
 import Counting
+import TestRandom
 import Testing
 
 /// Properties both STV rule sets must have, on random profiles from a fixed-seed SplitMix64.

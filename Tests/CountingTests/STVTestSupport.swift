@@ -1,40 +1,11 @@
 import Counting
 import Foundation
+import TestRandom
 
-/// SplitMix64 with a fixed seed, for reproducible random profiles in the STV tests.
-struct STVRandom {
-    var state: UInt64
+/// The fixed-seed generator of the STV tests (random profiles).
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// A random partial ranking of `candidateCount` candidates (at least one ranked).
-    mutating func ranking(candidateCount: Int) -> [Int] {
-        var order = Array(0..<candidateCount)
-        for i in stride(from: candidateCount - 1, through: 1, by: -1) { order.swapAt(i, below(i + 1)) }
-        return Array(order.prefix(1 + below(candidateCount)))
-    }
-
-    /// A profile where a few "parties" attract most voters, so counts have surpluses, transfers
-    /// and exhaustion.
-    mutating func profile(candidateCount: Int, voters: Int) -> [(groups: [[Int]], weight: Int64)] {
-        let favourites = (0..<3).map { _ in ranking(candidateCount: candidateCount) }
-        return (0..<voters).map { _ in
-            let ranking =
-                below(3) == 0 ? ranking(candidateCount: candidateCount) : favourites[below(3)].shuffledPrefix(&self)
-            return (ranking.map { [$0] }, Int64(1 + below(3)))
-        }
-    }
-}
+/// The fixed-seed generator of the STV tests (random profiles).
+typealias STVRandom = SplitMix64
 
 extension Array where Element == Int {
     /// This ranking with a random neighbour swap and a random cut, for realistic variation.
@@ -64,4 +35,24 @@ enum STVFixtures {
 
     /// The candidates' tallies of a round as text, in candidate order.
     static func tallies(_ round: TraceRound) -> [String] { round.tallies.map(\.votes.text) }
+}
+
+extension SplitMix64 {
+    /// A random partial ranking of `candidateCount` candidates (at least one ranked).
+    mutating func ranking(candidateCount: Int) -> [Int] {
+        var order = Array(0..<candidateCount)
+        for i in stride(from: candidateCount - 1, through: 1, by: -1) { order.swapAt(i, below(i + 1)) }
+        return Array(order.prefix(1 + below(candidateCount)))
+    }
+
+    /// A profile where a few "parties" attract most voters, so counts have surpluses, transfers
+    /// and exhaustion.
+    mutating func profile(candidateCount: Int, voters: Int) -> [(groups: [[Int]], weight: Int64)] {
+        let favourites = (0..<3).map { _ in ranking(candidateCount: candidateCount) }
+        return (0..<voters).map { _ in
+            let ranking =
+                below(3) == 0 ? ranking(candidateCount: candidateCount) : favourites[below(3)].shuffledPrefix(&self)
+            return (ranking.map { [$0] }, Int64(1 + below(3)))
+        }
+    }
 }

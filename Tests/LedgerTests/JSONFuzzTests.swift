@@ -1,3 +1,4 @@
+import TestRandom
 import Testing
 
 @testable import Ledger
@@ -6,24 +7,6 @@ import Testing
 /// and whatever it accepts round-trips through CanonicalJSON to the same value and the same bytes.
 @Suite("StrictJSONParser and CanonicalJSON: fuzzing and round trips")
 struct JSONFuzzTests {
-    /// SplitMix64 (Steele, Lea, Flood 2014): a tiny, fast, deterministic generator.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
 
     /// Counts of what the fuzz loops saw, and the failures they recorded.
     struct Tally {
@@ -287,4 +270,10 @@ struct JSONFuzzTests {
         }
         #expect(tally.failures == 0)
     }
+}
+
+extension SplitMix64 {
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+
 }

@@ -1,4 +1,5 @@
 import Sodium
+import TestRandom
 import Testing
 
 @testable import Ledger
@@ -15,7 +16,7 @@ struct MerklePropertyTests {
 
     /// The bits flipped in each hash of a case: all 256 in every tenth case, eight random ones in
     /// the others (every bit everywhere is about a million verifications per test, too slow for a debug build).
-    static func hashBits(round: Int, _ rng: inout MerkleTestKit.SplitMix64) -> [Int] {
+    static func hashBits(round: Int, _ rng: inout SplitMix64) -> [Int] {
         round % 10 == 1 ? Array(0..<256) : (0..<8).map { _ in Int(rng.next() % 256) }
     }
 
@@ -36,7 +37,7 @@ struct MerklePropertyTests {
 
     @Test("random inclusion proofs verify, have the expected length, and every mutation is refused")
     func inclusionProofs() throws {
-        var rng = MerkleTestKit.SplitMix64(seed: 0x1AC1)
+        var rng = SplitMix64(seed: 0x1AC1)
         var sizeAliases = 0
         for round in 0..<300 {
             let size = rng.next(in: 1...Self.maxSize)
@@ -101,7 +102,7 @@ struct MerklePropertyTests {
 
     @Test("random consistency proofs verify, have the expected length, and every mutation is refused")
     func consistencyProofs() throws {
-        var rng = MerkleTestKit.SplitMix64(seed: 0xC0C0)
+        var rng = SplitMix64(seed: 0xC0C0)
         var sizeAliases = 0
         for round in 0..<300 {
             let newSize = rng.next(in: 1...Self.maxSize)
@@ -157,7 +158,7 @@ struct MerklePropertyTests {
 
     @Test("differential: every root, PATH and PROOF of sizes 1...64 equals the naive RFC 9162 model")
     func differentialAgainstReferenceModel() throws {
-        var rng = MerkleTestKit.SplitMix64(seed: 0xD1FF)
+        var rng = SplitMix64(seed: 0xD1FF)
         let inputs: [[UInt8]] = (0..<64).map { _ in (0..<Int(rng.next() % 24)).map { _ in UInt8(rng.next() & 0xFF) } }
         let tree = MerkleTree(leafHashes: inputs.map { MerkleHash.leaf($0) })
         #expect(try tree.root(size: 0) == MerkleReference.mth([]))

@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import TestRandom
 
 @testable import Sodium
 
@@ -48,26 +49,6 @@ enum MerkleTestKit {
 }
 
 extension MerkleTestKit {
-    /// SplitMix64 (Steele, Lea, Flood 2014): a tiny, fixed-seed generator so property tests are
-    /// reproducible run to run and machine to machine.
-    struct SplitMix64: RandomNumberGenerator {
-        private var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        /// A uniform value in `range` (the small modulo bias is irrelevant for test inputs).
-        mutating func next(in range: ClosedRange<UInt64>) -> UInt64 {
-            range.lowerBound + next() % (range.upperBound - range.lowerBound + 1)
-        }
-    }
 }
 
 /// The transparency-dev/merkle probe files kept in `shared/vectors/merkle` beside the package
@@ -142,4 +123,12 @@ enum MerkleProbeHash: Equatable {
         case .malformed(let bytes): return SHA256.hash(Array("malformed probe hash:".utf8) + bytes)
         }
     }
+}
+
+extension SplitMix64 {
+    /// A uniform value in `range` (the small modulo bias is irrelevant for test inputs).
+    mutating func next(in range: ClosedRange<UInt64>) -> UInt64 {
+        range.lowerBound + next() % (range.upperBound - range.lowerBound + 1)
+    }
+
 }

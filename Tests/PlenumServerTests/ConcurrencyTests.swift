@@ -5,6 +5,7 @@ import Service
 import Sodium
 import Statements
 import Synchronization
+import TestRandom
 import Testing
 
 /// Many voters casting and replacing ballots at once while a steward closes the round: the
@@ -258,20 +259,12 @@ struct ConcurrencyTests {
     }
 }
 
-/// A small seeded generator (SplitMix64), so a failing run can be repeated.
-struct RaceRandom: RandomNumberGenerator {
-    private var state: UInt64
+/// The seeded generator of the concurrency tests, so that a failing run can be repeated.
 
-    init(seed: UInt64) { state = seed }
+/// The seeded generator of the concurrency tests, so that a failing run can be repeated.
+typealias RaceRandom = SplitMix64
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     mutating func shuffled<T>(_ elements: [T]) -> [T] {
         var copy = elements
         copy.shuffle(using: &self)

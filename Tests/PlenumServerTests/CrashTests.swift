@@ -6,6 +6,7 @@ import Sodium
 import Statements
 import Store
 import Synchronization
+import TestRandom
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -545,17 +546,7 @@ private final class CrashClient: Sendable {
     }
 }
 
-/// SplitMix64, seeded, so the kill schedule repeats.
-private struct CrashRandom: RandomNumberGenerator {
-    private var state: UInt64
+/// The seeded generator of the kill schedule, so that it repeats.
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator of the kill schedule, so that it repeats.
+private typealias CrashRandom = SplitMix64

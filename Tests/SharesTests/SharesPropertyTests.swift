@@ -1,6 +1,7 @@
 import BigInt
 import Counting
 import Shares
+import TestRandom
 import Testing
 
 /// Properties over random inputs (fixed-seed SplitMix64): shares sum to the pot, stay within one

@@ -1,6 +1,7 @@
 import BigInt
 import Counting
 import Shares
+import TestRandom
 
 /// Shorthands for the tests: euros, exact numbers and shares by member.
 enum Fixture {
@@ -32,23 +33,12 @@ enum Fixture {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny deterministic generator for property tests.
-struct SplitMix64 {
-    var state: UInt64
+/// Integer literals as exact numbers, in the tests only.
+extension Rational: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self.init(value) }
+}
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
+extension SplitMix64 {
     /// A number in `range`.
     mutating func within(_ range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
 
@@ -60,9 +50,4 @@ struct SplitMix64 {
         }
         return result
     }
-}
-
-/// Integer literals as exact numbers, in the tests only.
-extension Rational: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int) { self.init(value) }
 }

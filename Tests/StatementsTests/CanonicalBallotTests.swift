@@ -1,6 +1,7 @@
 import Ledger
 import Sodium
 import StrictJSON
+import TestRandom
 import Testing
 
 @testable import Statements
@@ -11,21 +12,9 @@ import Testing
 struct CanonicalBallotTests {
     typealias F = Fixture
 
-    /// Deterministic pseudo-random numbers (SplitMix64).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let names = ["Oak", "Elm", "Ash", "Birch tree", "x", "Option #5", "a-b_c.d", "Zed's"]
 
-    static func randomBallot(_ random: inout Generator) -> BallotCast {
+    static func randomBallot(_ random: inout SplitMix64) -> BallotCast {
         let keys = [F.member, F.steward, F.newcomer]
         var header = F.header(keys[Int.random(in: 0..<3, using: &random)])
         header.created = [0, 9, 10, F.now, 253_402_300_799_999][Int.random(in: 0..<5, using: &random)]
@@ -61,7 +50,7 @@ struct CanonicalBallotTests {
 
     @Test("2,000 canonical rankings and approvals read the same both ways")
     func canonicalPayloads() {
-        var random = Generator(state: 1)
+        var random = SplitMix64(seed: 1)
         for _ in 0..<2_000 {
             let ballot = Self.randomBallot(&random)
             let payload = ballot.canonicalBytes
@@ -105,7 +94,7 @@ struct CanonicalBallotTests {
 
     @Test("20,000 mutated payloads: whatever the canonical reader accepts, the strict parser reads the same")
     func mutations() {
-        var random = Generator(state: 7)
+        var random = SplitMix64(seed: 7)
         let alphabet = Array(#"{}[],:"\ 0123456789-_.eEaAzZ"#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xFF]
         var accepted = 0
         var refused = 0
