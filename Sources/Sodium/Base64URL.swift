@@ -47,16 +47,6 @@ public enum Base64URL {
         return character(lhs) < character(rhs)
     }
 
-    /// The end of the run of alphabet characters in `text` that starts at `start` (the index
-    /// of the first byte that is not one, or the end of `text`).
-    public static func endOfText(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        values.withUnsafeBufferPointer { table in
-            var position = start
-            while position < text.count, table[Int(text[position])] < 64 { position += 1 }
-            return position
-        }
-    }
-
     /// The unpadded base64url text of `bytes` (public data).
     public static func encode(_ bytes: some Collection<UInt8>) -> String {
         let encoded: String? = bytes.withContiguousStorageIfAvailable { encode(UnsafeRawBufferPointer($0)) }
