@@ -94,6 +94,7 @@ let package = Package(
             dependencies: [
                 "Sodium", "Ledger", "Counting", "RCTab", "CSodiumBaseline", "Statements", "Store", "Service",
                 "PlenumServer", "Audit", "PlenumCLI", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // Shared by the test targets: the fixed-seed generator of their random inputs.

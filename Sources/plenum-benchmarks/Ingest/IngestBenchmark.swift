@@ -125,8 +125,9 @@ enum IngestBenchmark {
         let setupSeconds = Measure.seconds(ContinuousClock.now - setupClock)
 
         let round = try await openRound(service, steward)
+        let first = ballot(round: round, voter: voters[0], option: 0)
         let requests = Parallel.map(count: options.voters) { index in
-            httpRequest(ballot(round: round, voter: voters[index], option: index % 4))
+            httpRequest(index == 0 ? first : ballot(round: round, voter: voters[index], option: index % 4))
         }
 
         // The server, in this process, on a free port.
@@ -147,7 +148,7 @@ enum IngestBenchmark {
 
         let checkpointsBefore = try database.checkpoints().count
         let perf = options.perfOutput.flatMap { Profiler.start(output: $0) }
-        let load = LoadGenerator.run(requests: requests, port: port, connections: options.connections)
+        let load = await LoadGenerator.drive(requests: requests, port: port, connections: options.connections)
         perf?.stop()
         let checkpointsAfter = try database.checkpoints().count
         // The ceiling again right after: a much lower figure means something else shared the cores.
@@ -191,6 +192,27 @@ enum IngestBenchmark {
         print(
             "| \(cores)-thread verification ceiling measured again right after | \(Int(ceilingAfter.parallel)) |")
         if !load.failures.isEmpty { print("\nconnection failures: \(load.failures.prefix(5))") }
+        print("")
+
+        // HTTP alone, with the same requests and load generator: the bound it puts on the rate.
+        let receiptLength = try CanonicalJSON.encode(service.receipt(for: StatementID(first.id)).json).count
+        let floor = try await HTTPFloor.measure(
+            requests: requests, connections: options.connections, responseLength: receiptLength, logger: logger)
+        let floorRate = Double(floor.statuses[201] ?? 0) / floor.seconds
+        let bound = 1 / (1 / floorRate + 1 / ceiling.parallel)
+        print("| the same requests to a handler that only reads the body (HTTP alone) | figure |")
+        print("|---|---|")
+        print("| answered (201) | \(floor.statuses[201] ?? 0) of \(requests.count) |")
+        print("| **requests per second (F)** | **\(Int(floorRate))** |")
+        print(
+            "| F / \(cores)-core verification ceiling (C) | \(Measure.format(floorRate / ceiling.parallel * 100, decimals: 1)) % |"
+        )
+        print("| most ballots per second F and C allow, 1 / (1/F + 1/C) | \(Int(bound)) |")
+        print(
+            "| that bound / C (half the ceiling needs F ≥ C) | \(Measure.format(bound / ceiling.parallel * 100, decimals: 1)) % |"
+        )
+        print("| accepted ballots per second / that bound | \(Measure.format(rate / bound * 100, decimals: 1)) % |")
+        if !floor.failures.isEmpty { print("\nconnection failures: \(floor.failures.prefix(5))") }
         print("")
         print("| set-up, through Organization.submit (no HTTP), in windows of 4,096 | figure |")
         print("|---|---|")

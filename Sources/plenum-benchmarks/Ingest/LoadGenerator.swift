@@ -5,14 +5,19 @@ import Synchronization
     import Glibc
 #endif
 
-/// A deliberately small HTTP/1.1 load generator: one blocking keep-alive connection per thread
-/// over loopback, each sending pre-encoded requests taken from a shared queue and reading each
-/// response before sending the next. It shares the machine's cores with the server, so it does
-/// as little as it can: no parsing beyond the status line and `content-length`.
+/// A deliberately small HTTP/1.1 load generator: `connections` keep-alive connections over
+/// loopback, each with one request in flight, all driven by one thread through `poll(2)`. A
+/// connection sends its next pre-encoded request as soon as the previous response is whole.
+///
+/// It shares the machine's cores with the server, so it does as little as it can: one thread
+/// (no wake-up per response, as a thread per connection would need), no parsing beyond the
+/// status line and `content-length`. Sockets stay blocking: a request is sent only into a
+/// connection whose previous answer was read whole, so the send never waits; `poll` only says
+/// which connections have bytes to read.
 enum LoadGenerator {
     /// What the run measured.
     struct Result {
-        /// Wall time from the start signal to the last response, in seconds.
+        /// Wall time from the first request to the last response, in seconds.
         var seconds: Double
         /// Per-request latency (send to full response), in nanoseconds.
         var latencies: [UInt64]
@@ -22,84 +27,95 @@ enum LoadGenerator {
         var failures: [String]
     }
 
-    /// Sends every request in `requests` over `connections` connections to 127.0.0.1:`port`.
-    static func run(requests: [[UInt8]], port: Int, connections: Int) -> Result {
-        let shared = Shared(requests: requests)
-        let ready = DispatchGroup()
-        let done = DispatchGroup()
-        let start = DispatchSemaphore(value: 0)
-        for index in 0..<connections {
-            ready.enter()
-            done.enter()
+    /// ``run(requests:port:connections:)`` on a thread of its own, so that no thread of Swift's
+    /// cooperative pool (which runs the server's handlers) is blocked while it drives the load.
+    static func drive(requests: [[UInt8]], port: Int, connections: Int) async -> Result {
+        await withCheckedContinuation { continuation in
             let thread = Thread {
-                let outcome = Connection.open(port: port)
-                ready.leave()
-                start.wait()
-                switch outcome {
-                case .success(var connection):
-                    shared.finish(connection.drive(shared))
-                    connection.close()
-                case .failure(let error):
-                    shared.finish(Partial(failure: "connect: \(error)"))
-                }
-                done.leave()
+                continuation.resume(returning: run(requests: requests, port: port, connections: connections))
             }
-            thread.name = "ingest-client-\(index)"
-            thread.stackSize = 256 << 10
+            thread.name = "ingest-load"
             thread.start()
         }
-        ready.wait()
-        let began = Monotonic.now()
-        for _ in 0..<connections { start.signal() }
-        done.wait()
-        let seconds = Double(Monotonic.now() - began) / 1e9
-        return shared.result(seconds: seconds)
     }
 
-    /// What one connection saw.
-    struct Partial: Sendable {
-        var latencies: [UInt64] = []
-        var statuses: [Int: Int] = [:]
-        var failure: String?
-    }
-
-    /// The queue of requests and the collected results.
-    final class Shared: Sendable {
-        let requests: [[UInt8]]
-        private let next = Atomic<Int>(0)
-        private let partials = Mutex<[Partial]>([])
-
-        init(requests: [[UInt8]]) { self.requests = requests }
-
-        /// The next request to send, or nil when all were taken.
-        func take() -> [UInt8]? {
-            let index = next.add(1, ordering: .relaxed).oldValue
-            return index < requests.count ? requests[index] : nil
-        }
-
-        func finish(_ partial: Partial) { partials.withLock { $0.append(partial) } }
-
-        func result(seconds: Double) -> Result {
-            partials.withLock { partials in
-                var result = Result(seconds: seconds, latencies: [], statuses: [:], failures: [])
-                for partial in partials {
-                    result.latencies += partial.latencies
-                    for (status, count) in partial.statuses { result.statuses[status, default: 0] += count }
-                    if let failure = partial.failure { result.failures.append(failure) }
-                }
-                return result
+    /// Sends every request in `requests` over `connections` connections to 127.0.0.1:`port`.
+    static func run(requests: [[UInt8]], port: Int, connections: Int) -> Result {
+        var result = Result(seconds: 0, latencies: [], statuses: [:], failures: [])
+        result.latencies.reserveCapacity(requests.count)
+        var open: [Connection] = []
+        for _ in 0..<connections {
+            switch Connection.open(port: port) {
+            case .success(let connection): open.append(connection)
+            case .failure(let error): result.failures.append("connect: \(error)")
             }
         }
+        defer { for connection in open { connection.close() } }
+        // One entry per connection; a failed connection's descriptor is set negative, which
+        // poll(2) skips.
+        var watched = open.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
+
+        var next = 0
+        var inFlight = 0
+        let began = Monotonic.now()
+        /// Sends the next request on connection `index`, if any is left.
+        func sendNext(_ index: Int) {
+            guard next < requests.count else { return }
+            if open[index].send(requests[next]) {
+                next += 1
+                inFlight += 1
+            } else {
+                result.failures.append("send: errno \(errno)")
+                watched[index].fd = -1
+            }
+        }
+        for index in open.indices { sendNext(index) }
+        while inFlight > 0 {
+            let ready = poll(&watched, nfds_t(watched.count), -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                result.failures.append("poll: errno \(errno)")
+                break
+            }
+            for index in watched.indices where watched[index].fd >= 0 && watched[index].revents != 0 {
+                watched[index].revents = 0
+                switch open[index].receive() {
+                case .partial: continue
+                case .failed(let reason):
+                    inFlight -= 1
+                    result.failures.append("receive: \(reason)")
+                    watched[index].fd = -1
+                case .complete(let status, let latency):
+                    inFlight -= 1
+                    result.latencies.append(latency)
+                    result.statuses[status, default: 0] += 1
+                    sendNext(index)
+                }
+            }
+        }
+        result.seconds = Double(Monotonic.now() - began) / 1e9
+        return result
     }
 
-    /// One blocking TCP connection.
+    /// One TCP connection with one request in flight.
     struct Connection {
         let descriptor: Int32
         private var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        private var filled = 0
+        private var sent: UInt64 = 0
 
         private init(descriptor: Int32) { self.descriptor = descriptor }
 
         enum OpenError: Error { case socket(Int32), connect(Int32) }
+
+        /// What a read brought.
+        enum Received {
+            /// More of the response is still to come.
+            case partial
+            /// The whole response: its status and the time since its request was sent.
+            case complete(status: Int, latency: UInt64)
+            case failed(String)
+        }
 
         static func open(port: Int) -> Swift.Result<Connection, OpenError> {
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -125,27 +141,10 @@ enum LoadGenerator {
 
         func close() { Glibc.close(descriptor) }
 
-        /// Sends requests until the queue is empty (or the connection fails).
-        mutating func drive(_ shared: Shared) -> Partial {
-            var partial = Partial()
-            partial.latencies.reserveCapacity(shared.requests.count / 32)
-            while let request = shared.take() {
-                let sent = Monotonic.now()
-                guard send(request) else {
-                    partial.failure = "send: errno \(errno)"
-                    return partial
-                }
-                guard let status = readResponse() else {
-                    partial.failure = "receive: the connection closed or sent a malformed response"
-                    return partial
-                }
-                partial.latencies.append(Monotonic.now() - sent)
-                partial.statuses[status, default: 0] += 1
-            }
-            return partial
-        }
-
-        private func send(_ bytes: [UInt8]) -> Bool {
+        /// Sends a whole request and starts its clock.
+        mutating func send(_ bytes: [UInt8]) -> Bool {
+            sent = Monotonic.now()
+            filled = 0
             var written = 0
             while written < bytes.count {
                 let result = bytes[written...].withUnsafeBytes {
@@ -158,20 +157,22 @@ enum LoadGenerator {
             return true
         }
 
-        /// Reads one response (status line, headers, a `content-length` body); its status.
-        private mutating func readResponse() -> Int? {
-            var filled = 0
-            var headerEnd: Int?
-            while headerEnd == nil {
-                guard let count = receive(into: filled) else { return nil }
-                filled += count
-                headerEnd = Connection.find(buffer, upTo: filled)
-            }
-            let head = String(decoding: buffer[0..<headerEnd!], as: UTF8.self)
+        /// Reads what has arrived (one `recv`, which `poll` said will not wait) and says whether
+        /// the response (status line, headers, a `content-length` body) is now whole.
+        mutating func receive() -> Received {
+            guard filled < buffer.count else { return .failed("a response over \(buffer.count) bytes") }
+            var count: Int
+            repeat {
+                count = buffer[filled...].withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            } while count < 0 && errno == EINTR
+            guard count > 0 else { return .failed(count == 0 ? "the server closed the connection" : "errno \(errno)") }
+            filled += count
+            guard let headerEnd = Connection.find(buffer, upTo: filled) else { return .partial }
+            let head = String(decoding: buffer[0..<headerEnd], as: UTF8.self)
             let lines = head.split(separator: "\r\n")
             guard let statusLine = lines.first, statusLine.count >= 12,
                 let status = Int(statusLine.dropFirst(9).prefix(3))
-            else { return nil }
+            else { return .failed("a malformed status line") }
             var length = 0
             for line in lines.dropFirst() {
                 let parts = line.split(separator: ":", maxSplits: 1)
@@ -179,25 +180,11 @@ enum LoadGenerator {
                     length = Int(parts[1].trimmingCharacters(in: .whitespaces)) ?? 0
                 }
             }
-            let total = headerEnd! + 4 + length
-            guard total <= buffer.count else { return nil }
-            while filled < total {
-                guard let count = receive(into: filled) else { return nil }
-                filled += count
-            }
+            let total = headerEnd + 4 + length
+            guard total <= buffer.count else { return .failed("a response over \(buffer.count) bytes") }
             // One request in flight per connection: nothing follows the body.
-            return status
-        }
-
-        private mutating func receive(into offset: Int) -> Int? {
-            guard offset < buffer.count else { return nil }
-            while true {
-                let result = buffer[offset...].withUnsafeMutableBytes {
-                    recv(descriptor, $0.baseAddress, $0.count, 0)
-                }
-                if result < 0, errno == EINTR { continue }
-                return result > 0 ? result : nil
-            }
+            guard filled >= total else { return .partial }
+            return .complete(status: status, latency: Monotonic.now() - sent)
         }
 
         /// The offset of the first `\r\n\r\n` in `buffer[0..<count]`.
