@@ -115,7 +115,7 @@ struct AtomicityTests {
             let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'member_keys'")
             #expect(sql?.contains("CHECK (status IN ('active', 'rotated', 'revoked'))") == true)
         }
-        bad.changes.append(.ballotSuperseded(id: "no such ballot"))
+        bad.changes.append(.ballotSuperseded(leaf: 999))
         Self.expectFailure(database, bad, .invalidBatch)
         try Self.expectUnchanged(database, seed)
 

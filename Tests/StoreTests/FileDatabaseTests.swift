@@ -79,7 +79,7 @@ struct FileDatabaseTests {
                 let migrations = try database.read { db in
                     try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
                 }
-                #expect(migrations == ["v1"])
+                #expect(migrations == ["v1", "v2-ballots-by-leaf"])
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Testing
 
@@ -56,7 +57,7 @@ struct ViewTests {
                     // Out of dependency order on purpose: foreign keys are checked at commit.
                     .ballot(ballot1), .round(round), .comment(comment), .revision(revision), .proposal(proposal),
                     .invitation(invitation), .memberKey(key), .member(member), .ballot(ballot2),
-                    .ballotSuperseded(id: "b1"),
+                    .ballotSuperseded(leaf: 2),
                 ]))
 
         var rotated = key
@@ -112,5 +113,75 @@ struct ViewTests {
             #expect(try String.fetchOne(db, sql: "SELECT current_revision FROM proposals") == "v1")
         }
         #expect(try database.integrityCheck() == ["ok"])
+    }
+
+    @Test("a v1 database's ballots move to the table keyed by leaf, rows and references intact")
+    func ballotsMigration() throws {
+        let queue = try DatabaseQueue(configuration: PlenumDatabase.configuration())
+        try Schema.migrator.migrate(queue, upTo: "v1")
+        try queue.write { db in
+            for leaf in 0..<4 {
+                try db.execute(
+                    sql: PlenumDatabase.insertStatementSQL,
+                    arguments: [
+                        leaf, Data(repeating: UInt8(leaf), count: 32), "ballot", Data(count: 32), Data([1]),
+                        Data(count: 64), 0,
+                    ])
+            }
+            try db.execute(
+                sql:
+                    "INSERT INTO members VALUES ('m1', 'Ada', 'active', 1, '[]', 0), ('m2', 'Bo', 'active', 1, '[]', 0)"
+            )
+            try db.execute(sql: "INSERT INTO rounds VALUES ('r', NULL, NULL, 'approval', 'open', 1, NULL, '{}')")
+            try db.execute(
+                sql: """
+                    INSERT INTO ballots (id, round_id, voter, sequence, leaf, superseded)
+                    VALUES ('b1', 'r', 'm1', 1, 2, 1), ('b3', 'r', 'm1', 2, 3, 0), ('b2', 'r', 'm2', 1, 1, 0)
+                    """)
+        }
+        try Schema.migrator.migrate(queue)
+        try queue.read { db in
+            #expect(
+                try Row.fetchAll(db, sql: "SELECT leaf, id, round_id, voter, sequence, superseded FROM ballots") == [
+                    ["leaf": 1, "id": "b2", "round_id": "r", "voter": "m2", "sequence": 1, "superseded": 0],
+                    ["leaf": 2, "id": "b1", "round_id": "r", "voter": "m1", "sequence": 1, "superseded": 1],
+                    ["leaf": 3, "id": "b3", "round_id": "r", "voter": "m1", "sequence": 2, "superseded": 0],
+                ])
+            // One index besides the rowid, by round; a ballot's foreign keys still hold.
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('ballots')") == ["ballots_round"])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            let references = try String.fetchAll(db, sql: "SELECT \"table\" FROM pragma_foreign_key_list('ballots')")
+            #expect(Set(references) == ["statements", "rounds", "members"])
+        }
+    }
+
+    @Test("a ballot superseded by leaf is marked; one at a leaf with no ballot fails the batch")
+    func ballotSupersededByLeaf() throws {
+        let database = try PlenumDatabase.inMemory()
+        let member = MemberRow(memberID: "m1", name: "Ada", status: "active", weight: 1, roles: "[]", joinedLeaf: 0)
+        let round = RoundRow(
+            id: "r", proposalID: nil, revisionID: nil, method: "approval", state: .open, openedLeaf: 0,
+            closedLeaf: nil, parameters: "{}")
+        try database.append(
+            StoreFixtures.batch(
+                leaves: 0..<2,
+                changes: [
+                    .member(member), .round(round),
+                    .ballot(BallotRow(id: "b1", roundID: "r", voter: "m1", sequence: 1, leaf: 1)),
+                ]))
+        #expect(throws: StoreError.self) {
+            try database.append(StoreFixtures.batch(leaves: 2..<3, changes: [.ballotSuperseded(leaf: 0)]))
+        }
+        try database.append(
+            StoreFixtures.batch(
+                leaves: 2..<3,
+                changes: [
+                    .ballotSuperseded(leaf: 1),
+                    .ballot(BallotRow(id: "b2", roundID: "r", voter: "m1", sequence: 2, leaf: 2)),
+                ]))
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT leaf, superseded FROM ballots ORDER BY leaf")
+        }
+        #expect(rows == [["leaf": 1, "superseded": 1], ["leaf": 2, "superseded": 0]])
     }
 }

@@ -102,7 +102,7 @@ extension OrganizationState {
         return [
             .ballot(
                 round: ballot.round, statement: id, voter: author.id, sequence: ballot.sequence, leaf: leaf,
-                replaced: previous?.statement)
+                replacedLeaf: previous?.leaf)
         ]
     }
 

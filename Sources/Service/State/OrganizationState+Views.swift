@@ -91,11 +91,11 @@ extension OrganizationState {
                         closedLeaf: round.closedLeaf.map { Int($0) },
                         parameters: String(decoding: round.parameters.canonicalBytes, as: UTF8.self)))
             ]
-        case .ballot(let roundID, let statement, let voter, let sequence, let leaf, let replaced):
+        case .ballot(let roundID, let statement, let voter, let sequence, let leaf, let replacedLeaf):
             // Every ballot statement gets its row, in log order, so a ballot replaced within the
             // same batch exists before it is marked superseded.
             var rows: [ViewChange] = []
-            if let replaced { rows.append(.ballotSuperseded(id: replaced.hex)) }
+            if let replacedLeaf { rows.append(.ballotSuperseded(leaf: Int(replacedLeaf))) }
             rows.append(
                 .ballot(
                     BallotRow(

@@ -63,6 +63,6 @@ public enum StateChange: Sendable, Hashable {
     case round(StatementID)
     case ballot(
         round: StatementID, statement: StatementID, voter: MemberID, sequence: Int64, leaf: UInt64,
-        replaced: StatementID?)
+        replacedLeaf: UInt64?)
     case outcome(StatementID)
 }

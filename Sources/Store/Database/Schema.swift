@@ -9,6 +9,9 @@ enum Schema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-ballots-by-leaf") { db in
+            try db.execute(sql: v2BallotsByLeaf)
+        }
         return migrator
     }
 
@@ -140,5 +143,29 @@ enum Schema {
             passed INTEGER CHECK (passed IN (0, 1)),
             outcome TEXT NOT NULL
         );
+        """
+
+    /// The `ballots` view keyed by its statement's leaf, with one index, by round.
+    ///
+    /// In v1 a ballot row had a text primary key (the statement id) and an index on round and
+    /// voter: both keyed by random values, so every ballot wrote about two more random index
+    /// pages to the WAL (and later to the database file) than the log itself needs. Keyed by
+    /// leaf, a row and its index entry (round, then leaf) are appended in log order. The
+    /// service marks a replaced ballot superseded by its leaf; readers find a round's ballots
+    /// by the index and a ballot by its leaf (`statements.id` gives the leaf of an id).
+    static let v2BallotsByLeaf = """
+        CREATE TABLE ballots_by_leaf (
+            leaf INTEGER PRIMARY KEY REFERENCES statements (leaf) DEFERRABLE INITIALLY DEFERRED,
+            id TEXT NOT NULL,
+            round_id TEXT NOT NULL REFERENCES rounds (id) DEFERRABLE INITIALLY DEFERRED,
+            voter TEXT NOT NULL REFERENCES members (member_id) DEFERRABLE INITIALLY DEFERRED,
+            sequence INTEGER NOT NULL,
+            superseded INTEGER NOT NULL CHECK (superseded IN (0, 1))
+        );
+        INSERT INTO ballots_by_leaf (leaf, id, round_id, voter, sequence, superseded)
+            SELECT leaf, id, round_id, voter, sequence, superseded FROM ballots;
+        DROP TABLE ballots;
+        ALTER TABLE ballots_by_leaf RENAME TO ballots;
+        CREATE INDEX ballots_round ON ballots (round_id);
         """
 }

@@ -1,6 +1,7 @@
 import GRDB
 
 /// A row of the `ballots` view: one ballot cast in a round, and whether a later one replaced it.
+/// Rows are keyed by the ballot statement's leaf.
 public struct BallotRow: Hashable, Sendable {
     /// The ballot id (its statement id).
     public var id: String
@@ -27,12 +28,12 @@ public struct BallotRow: Hashable, Sendable {
 
     static let upsertSQL = """
         INSERT INTO ballots (id, round_id, voter, sequence, leaf, superseded) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET
-        round_id = excluded.round_id, voter = excluded.voter, sequence = excluded.sequence, leaf = excluded.leaf,
+        ON CONFLICT (leaf) DO UPDATE SET
+        id = excluded.id, round_id = excluded.round_id, voter = excluded.voter, sequence = excluded.sequence,
         superseded = excluded.superseded
         """
 
-    static let supersedeSQL = "UPDATE ballots SET superseded = 1 WHERE id = ?"
+    static let supersedeSQL = "UPDATE ballots SET superseded = 1 WHERE leaf = ?"
 
     var arguments: StatementArguments { [id, roundID, voter, sequence, leaf, superseded] }
 }

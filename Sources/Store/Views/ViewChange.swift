@@ -20,8 +20,8 @@ public enum ViewChange: Hashable, Sendable {
     case round(RoundRow)
     /// Inserts or replaces a ballot.
     case ballot(BallotRow)
-    /// Marks an existing ballot as superseded; the batch fails if there is no such ballot.
-    case ballotSuperseded(id: String)
+    /// Marks the ballot at `leaf` as superseded; the batch fails if there is no such ballot.
+    case ballotSuperseded(leaf: Int)
     /// Inserts or replaces a round's outcome.
     case outcome(OutcomeRow)
 
@@ -36,10 +36,11 @@ public enum ViewChange: Hashable, Sendable {
         case .comment(let row): try Self.run(CommentRow.upsertSQL, row.arguments, in: db)
         case .round(let row): try Self.run(RoundRow.upsertSQL, row.arguments, in: db)
         case .ballot(let row): try Self.run(BallotRow.upsertSQL, row.arguments, in: db)
-        case .ballotSuperseded(let id):
-            try Self.run(BallotRow.supersedeSQL, [id], in: db)
+        case .ballotSuperseded(let leaf):
+            try Self.run(BallotRow.supersedeSQL, [leaf], in: db)
             guard db.changesCount == 1 else {
-                throw StoreError(.invalidBatch, "ballot \(id) cannot be superseded: there is no such ballot")
+                throw StoreError(
+                    .invalidBatch, "the ballot at leaf \(leaf) cannot be superseded: there is no such ballot")
             }
         case .outcome(let row): try Self.run(OutcomeRow.upsertSQL, row.arguments, in: db)
         }
