@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
@@ -28,8 +29,9 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
-        // The one Swift wrapper around libsodium: keys, signatures, hashing.
-        .target(name: "Sodium", dependencies: ["CSodium"]),
+        // The one Swift wrapper around the cryptography: keys and signatures through libsodium,
+        // SHA-256 through swift-crypto (which uses the CPU's SHA instructions where it has them).
+        .target(name: "Sodium", dependencies: ["CSodium", .product(name: "Crypto", package: "swift-crypto")]),
         // Pure: strict JSON reading and canonical JSON writing, for everything Plenum signs or hashes.
         .target(name: "StrictJSON"),
         // Pure: signed statements and their payloads, the Merkle log, checkpoints.
@@ -99,7 +101,7 @@ let package = Package(
         ),
         // Shared by the test targets: the fixed-seed generator of their random inputs.
         .target(name: "TestRandom", path: "Tests/TestRandom"),
-        .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
+        .testTarget(name: "SodiumTests", dependencies: ["Sodium", "CSodium", "TestRandom"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Sodium", "TestRandom"]),
         .testTarget(name: "CountingTests", dependencies: ["Counting", "TestRandom"]),
         .testTarget(name: "RCTabTests", dependencies: ["RCTab", "Counting", "StrictJSON"]),

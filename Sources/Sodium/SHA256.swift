@@ -1,18 +1,19 @@
-import CSodium
+import Crypto
 
-/// SHA-256 through libsodium (`crypto_hash_sha256`): statement ids, Merkle leaves and nodes,
-/// and commitments are all SHA-256.
+/// SHA-256: statement ids, Merkle leaves and nodes, and commitments are all SHA-256.
+///
+/// Digests come from swift-crypto (BoringSSL on Linux, CryptoKit on Apple platforms), which
+/// hashes with the CPU's SHA instructions where it has them: on the machine of
+/// docs/performance.md a 300-byte statement hashes in about a quarter of the time libsodium's
+/// portable `crypto_hash_sha256` takes, and every statement is hashed twice (its id and its leaf)
+/// by the service and by the auditor. Signatures and keys stay with libsodium; the tests check
+/// these digests against libsodium's on thousands of inputs.
 public enum SHA256 {
     /// The digest of `bytes`.
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> SHA256Digest {
-        Sodium.ensureInitialized()
-        var digest = SHA256Digest.zero
-        withUnsafeMutableBytes(of: &digest.storage) { out in
-            _ = crypto_hash_sha256(
-                out.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
-        }
-        return digest
+        var hasher = Crypto.SHA256()
+        hasher.update(bufferPointer: bytes)
+        return SHA256Digest(hasher.finalize())
     }
 
     /// The digest of `bytes`.
@@ -28,19 +29,10 @@ public enum SHA256 {
     /// The digest of one prefix byte followed by `bytes`, without concatenating them first
     /// (the Merkle leaf hash of RFC 9162 is `hash(0x00 || leaf)`).
     public static func hash(prefix: UInt8, _ bytes: UnsafeRawBufferPointer) -> SHA256Digest {
-        Sodium.ensureInitialized()
-        var state = crypto_hash_sha256_state()
-        var prefixByte = prefix
-        var digest = SHA256Digest.zero
-        crypto_hash_sha256_init(&state)
-        crypto_hash_sha256_update(&state, &prefixByte, 1)
-        if let base = bytes.baseAddress {
-            crypto_hash_sha256_update(&state, base.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
-        }
-        withUnsafeMutableBytes(of: &digest.storage) { out in
-            _ = crypto_hash_sha256_final(&state, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
-        }
-        return digest
+        var hasher = Crypto.SHA256()
+        withUnsafeBytes(of: prefix) { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: bytes)
+        return SHA256Digest(hasher.finalize())
     }
 
     /// The digest of a prefix byte and two digests (the Merkle node hash of RFC 9162 is
@@ -56,5 +48,13 @@ public enum SHA256 {
             }
             return hash(UnsafeRawBufferPointer(packed))
         }
+    }
+}
+
+extension SHA256Digest {
+    /// The 32 bytes of swift-crypto's digest.
+    fileprivate init(_ digest: Crypto.SHA256.Digest) {
+        self = .zero
+        withUnsafeMutableBytes(of: &storage) { out in digest.withUnsafeBytes { out.copyMemory(from: $0) } }
     }
 }

@@ -95,5 +95,30 @@ enum FoundationBenchmark {
         print("| verify that proof | \(Measure.format(verifyTime * 1e6, decimals: 1)) µs |")
         print("| consistency proof from size n/2+3 | \(Measure.format(consistency * 1e6, decimals: 1)) µs |")
         precondition(sink != 1 || sink == 1)
+        print("")
+        hashes()
+    }
+
+    /// One SHA-256 of a statement's size and of a Merkle node's, by Plenum's `SHA256`
+    /// (swift-crypto) and by libsodium's `crypto_hash_sha256` from C, each digest feeding the next.
+    static func hashes() {
+        let count = 400_000
+        print("| SHA-256 of one input | Plenum's `SHA256` (swift-crypto) | libsodium from C |")
+        print("|---|---|---|")
+        for length in [65, 300, 1_000] {
+            var buffer = [UInt8](repeating: 7, count: length)
+            let swift = Measure.best(repetitions: 3) {
+                for _ in 0..<count {
+                    let digest = buffer.withUnsafeBytes { SHA256.hash($0) }
+                    digest.withUnsafeBytes { bytes in for offset in 0..<32 { buffer[offset] = bytes[offset] } }
+                }
+            }
+            var sink: UInt8 = 0
+            let c = Measure.best(repetitions: 3) { sink ^= plenum_baseline_hashes(count, length) }
+            precondition(sink != 1 || sink == 1)
+            print(
+                "| \(length) bytes | \(Measure.format(swift / Double(count) * 1e9, decimals: 0)) ns "
+                    + "| \(Measure.format(c / Double(count) * 1e9, decimals: 0)) ns |")
+        }
     }
 }

@@ -1,4 +1,6 @@
+import CSodium
 import Sodium
+import TestRandom
 import Testing
 
 private let emptyDigest = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
@@ -109,5 +111,52 @@ struct SHA256DigestTests {
         #expect(distinct.count == 33)
         #expect(SHA256.hash("") != SHA256.hash("abc"))
         #expect(SHA256Digest.zero != SHA256.hash(""))
+    }
+}
+
+/// swift-crypto computes Plenum's digests; libsodium's `crypto_hash_sha256`, called directly, is
+/// the independent implementation they are compared with.
+@Suite("SHA256 against libsodium")
+struct SHA256DifferentialTests {
+    static func libsodium(_ bytes: [UInt8]) -> [UInt8] {
+        Sodium.ensureInitialized()
+        var digest = [UInt8](repeating: 0, count: 32)
+        _ = crypto_hash_sha256(&digest, bytes, UInt64(bytes.count))
+        return digest
+    }
+
+    @Test("every length from 0 to 1,100 bytes, and 4,000 random inputs up to 5,000 bytes, hash as libsodium does")
+    func agreesWithLibsodium() {
+        var generator = SplitMix64(seed: 0x5AA2_5600)
+        var inputs: [[UInt8]] = (0...1_100).map { length in
+            (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        }
+        for _ in 0..<4_000 {
+            inputs.append((0..<generator.below(5_001)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+        }
+        var mismatches = 0
+        for bytes in inputs {
+            let expected = Self.libsodium(bytes)
+            if SHA256.hash(bytes).bytes != expected { mismatches += 1 }
+            if bytes.withUnsafeBytes({ SHA256.hash($0) }).bytes != expected { mismatches += 1 }
+            if let first = bytes.first,
+                bytes.dropFirst().withUnsafeBytes({ SHA256.hash(prefix: first, $0) }).bytes != expected
+            {
+                mismatches += 1
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test("Merkle nodes of 2,000 random digest pairs hash as libsodium does")
+    func nodesAgreeWithLibsodium() throws {
+        var generator = SplitMix64(seed: 0x5AA2_5601)
+        for _ in 0..<2_000 {
+            let left = try SHA256Digest(bytes: (0..<32).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+            let right = try SHA256Digest(bytes: (0..<32).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+            let prefix = UInt8(truncatingIfNeeded: generator.next())
+            #expect(
+                SHA256.hash(prefix: prefix, left, right).bytes == Self.libsodium([prefix] + left.bytes + right.bytes))
+        }
     }
 }

@@ -30,9 +30,9 @@ struct CheckedStatement: Sendable {
     private var statement: SignedStatement?
 
     /// Checks one statement line, all but its signature.
-    init(line: Int, bytes: [UInt8], header: RecordHeader, memo: inout InclusionMemo) {
+    init(line: Int, bytes: UnsafeBufferPointer<UInt8>, header: RecordHeader, memo: inout InclusionMemo) {
         // The canonical shape is scanned in place; anything else goes through the strict parser.
-        let scan = bytes.withUnsafeBufferPointer { StatementLineScan($0) }
+        let scan = StatementLineScan(bytes)
         let leaf: UInt64
         let statement: SignedStatement
         let id: StatementID
@@ -57,17 +57,16 @@ struct CheckedStatement: Sendable {
             }
             proven =
                 leaf < size
-                && bytes.withUnsafeBytes { line in
-                    memo.verify(leaf: leaf, count: scan.proof.count, leafHash: leafHash) { index in
-                        Base64URL.decode(UnsafeRawBufferPointer(rebasing: line[scan.proof[index]])).flatMap {
+                && memo.verify(leaf: leaf, count: scan.proof.count, leafHash: leafHash) { index in
+                    Base64URL.decode(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[scan.proof[index]])))
+                        .flatMap {
                             try? SHA256Digest(bytes: $0)
                         }
-                    }
                 }
         } else {
             let parsed: (leaf: UInt64, statement: SignedStatement, proof: [String])
             do {
-                parsed = try RecordLine.statementLine(parsing: bytes)
+                parsed = try RecordLine.statementLine(parsing: Array(bytes))
             } catch {
                 self = Self(line: line, unparsed: "the statement line does not parse: \(error)")
                 return

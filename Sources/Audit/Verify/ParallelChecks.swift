@@ -13,7 +13,7 @@ import Synchronization
 final class ParallelChecks: @unchecked Sendable {
     /// One chunk's lines and, once its blocks are done, their results.
     final class Chunk: @unchecked Sendable {
-        fileprivate let lines: [(line: Int, bytes: [UInt8])]
+        fileprivate let batch: LineBatch
         fileprivate let round: RoundParameters?
         /// Initialized block by block by the workers; read once every block is done.
         fileprivate let results: UnsafeMutablePointer<CheckedStatement>
@@ -21,10 +21,10 @@ final class ParallelChecks: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         private var consumed = false
 
-        fileprivate init(lines: [(line: Int, bytes: [UInt8])], round: RoundParameters?, blocks: Int) {
-            self.lines = lines
+        fileprivate init(batch: LineBatch, round: RoundParameters?, blocks: Int) {
+            self.batch = batch
             self.round = round
-            self.results = .allocate(capacity: lines.count)
+            self.results = .allocate(capacity: batch.count)
             self.remaining = Atomic(blocks)
         }
 
@@ -38,13 +38,13 @@ final class ParallelChecks: @unchecked Sendable {
             done.wait()
             precondition(!consumed, "a chunk's results are read once")
             consumed = true
-            for index in lines.indices { body((results + index).move()) }
+            for index in 0..<batch.count { body((results + index).move()) }
         }
 
         deinit {
             // Workers drain every queued block before they exit, so a released chunk is complete;
             // its results are still here unless ``forEach`` moved them out.
-            if !consumed && remaining.load(ordering: .acquiring) == 0 { results.deinitialize(count: lines.count) }
+            if !consumed && remaining.load(ordering: .acquiring) == 0 { results.deinitialize(count: batch.count) }
             results.deallocate()
         }
     }
@@ -74,17 +74,18 @@ final class ParallelChecks: @unchecked Sendable {
         }
     }
 
-    /// Queues `lines` for checking (a ballot's choice against `round`, if known by then).
-    func submit(_ lines: [(line: Int, bytes: [UInt8])], round: RoundParameters?) -> Chunk {
-        let blocks = max(1, (lines.count + block - 1) / block)
-        let chunk = Chunk(lines: lines, round: round, blocks: blocks)
+    /// Queues the lines of `batch` for checking (a ballot's choice against `round`, if known by
+    /// then).
+    func submit(_ batch: LineBatch, round: RoundParameters?) -> Chunk {
+        let blocks = max(1, (batch.count + block - 1) / block)
+        let chunk = Chunk(batch: batch, round: round, blocks: blocks)
         condition.lock()
         if head > 1024 {
             queue.removeFirst(head)
             head = 0
         }
         for number in 0..<blocks {
-            queue.append((chunk, (number * block)..<min(lines.count, (number + 1) * block)))
+            queue.append((chunk, (number * block)..<min(batch.count, (number + 1) * block)))
         }
         condition.broadcast()
         condition.unlock()
@@ -106,10 +107,14 @@ final class ParallelChecks: @unchecked Sendable {
         while let (chunk, range) = next() {
             // A block is contiguous, so its memo sees neighbouring leaves.
             var memo = InclusionMemo(size: checkpoint.size, root: checkpoint.root)
-            for index in range {
-                (chunk.results + index).initialize(
-                    to: CheckedStatement(
-                        line: chunk.lines[index].line, bytes: chunk.lines[index].bytes, header: header, memo: &memo))
+            chunk.batch.bytes.withUnsafeBufferPointer { bytes in
+                for index in range {
+                    let line = chunk.batch.lines[index]
+                    (chunk.results + index).initialize(
+                        to: CheckedStatement(
+                            line: line.number, bytes: UnsafeBufferPointer(rebasing: bytes[line.range]), header: header,
+                            memo: &memo))
+                }
             }
             // The block's signatures in one tight loop, after its parsing.
             for index in range {

@@ -40,10 +40,16 @@ public struct RecordVerifier: Sendable {
 
     /// Verifies the record whose lines (without newlines) `lines` yields.
     public func verify<Lines: Sequence>(_ lines: Lines) -> Result where Lines.Element == [UInt8] {
+        var source = RecordLineArrays(lines.makeIterator())
+        return verify(source: &source)
+    }
+
+    /// Verifies the record whose lines `source` lends, one at a time, in place.
+    public func verify(source: inout some RecordLineSource) -> Result {
         var report = AuditReport()
-        var iterator = lines.makeIterator()
         var lineNumber = 1
-        guard let first = iterator.next() else {
+        var first: [UInt8]?
+        guard source.withNextLine({ first = Array($0) }), let first else {
             report.fail(AuditFailure("bad_line", "the record is empty"))
             return Result(report: report, header: nil, consistencyProofs: [])
         }
@@ -54,7 +60,9 @@ public struct RecordVerifier: Sendable {
         checkHeader(header, into: &report)
 
         var audit = RoundAudit(header: header)
-        var pending: [(line: Int, bytes: [UInt8])] = []
+        // Statement lines gathered for the next chunk, back to back in one buffer; the next
+        // batch reserves what the last one used, so it does not grow line by line.
+        var pending = LineBatch(reservingLines: chunk, bytes: chunk * 1024)
         var proofs: [ConsistencyProof] = []
         var end: (line: Int, count: Int)?
         // Chunks in flight: while the workers check the next chunks on every core, this thread
@@ -68,32 +76,31 @@ public struct RecordVerifier: Sendable {
         func flush(final: Bool) {
             if !pending.isEmpty {
                 inFlight.append(checks.submit(pending, round: audit.roundParameters))
-                pending = []
-                pending.reserveCapacity(chunk)
+                pending = LineBatch(reservingLines: chunk, bytes: pending.bytes.count + pending.bytes.count / 8)
                 if inFlight.count > ahead { finishOldest() }
             }
             if final { while !inFlight.isEmpty { finishOldest() } }
         }
-        while let bytes = iterator.next() {
+        while source.withNextLine({ bytes in
             lineNumber += 1
             if end != nil {
                 report.fail(AuditFailure("bad_order", "a line after the end line", line: lineNumber))
-                continue
+                return
             }
             // Statement lines are parsed by the parallel checks; canonical JSON starts them with
             // "entry", and any other line is parsed here first.
-            let parsed = isStatementLine(bytes) ? nil : try? RecordLine(parsing: bytes)
+            let parsed = isStatementLine(bytes) ? nil : try? RecordLine(parsing: Array(bytes))
             let isStatement: Bool
             if case .statement? = parsed { isStatement = true } else { isStatement = parsed == nil }
             if isStatement {
                 if proofs.isEmpty {
-                    pending.append((lineNumber, bytes))
+                    pending.append(number: lineNumber, bytes)
                     if pending.count >= chunk { flush(final: false) }
                 } else {
                     report.fail(
                         AuditFailure("bad_order", "a statement line after the consistency proofs", line: lineNumber))
                 }
-                continue
+                return
             }
             flush(final: true)
             switch parsed {
@@ -102,7 +109,7 @@ public struct RecordVerifier: Sendable {
             case .header?: report.fail(AuditFailure("bad_order", "a second header", line: lineNumber))
             case .statement?, nil: break
             }
-        }
+        }) {}
         flush(final: true)
         if let end {
             if end.count != audit.statements {
@@ -144,7 +151,7 @@ public struct RecordVerifier: Sendable {
     }
 
     /// Whether a line is a statement line, judged by its start (canonical JSON puts `entry` first).
-    private func isStatementLine(_ bytes: [UInt8]) -> Bool {
+    private func isStatementLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.starts(with: Self.statementLineStart)
     }
 

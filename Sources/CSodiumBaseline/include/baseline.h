@@ -20,4 +20,8 @@ size_t plenum_baseline_verify_distinct(size_t count, size_t distinct, const unsi
 /// returns the first byte of the last digest so the work cannot be optimized away.
 unsigned char plenum_baseline_node_hashes(size_t count);
 
+/// Calls crypto_hash_sha256 `count` times over a buffer of `length` bytes (at most 4,096), each
+/// digest feeding the next; returns the first byte of the last digest.
+unsigned char plenum_baseline_hashes(size_t count, size_t length);
+
 #endif

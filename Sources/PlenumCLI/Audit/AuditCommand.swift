@@ -57,14 +57,16 @@ struct AuditCommand: AsyncParsableCommand {
             let file = RecordFile(path: record)
             guard file.isReadable else { throw CommandFailure("cannot read \(record)") }
             let verifier = RecordVerifier(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            let result = verifier.verify(file)
+            var lines = file.makeIterator()
+            let result = verifier.verify(source: &lines)
             if let error = file.readError { throw CommandFailure("cannot read \(record): \(error)") }
             var report = result.report
             print(report.text)
             if let against {
                 let older = RecordFile(path: against)
                 guard older.isReadable else { throw CommandFailure("cannot read \(against)") }
-                let olderResult = verifier.verify(older)
+                var olderLines = older.makeIterator()
+                let olderResult = verifier.verify(source: &olderLines)
                 if let error = older.readError { throw CommandFailure("cannot read \(against): \(error)") }
                 if !olderResult.report.passed {
                     print("\nthe older record \(against) does not verify on its own:")

@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Synchronization
 
@@ -27,7 +28,7 @@ public struct RecordFile: Sequence {
     public var readError: String? { failure.message.withLock { $0 } }
 
     /// Yields each line's bytes, without the newline.
-    public struct Iterator: IteratorProtocol {
+    public struct Iterator: IteratorProtocol, RecordLineSource {
         let handle: FileHandle?
         fileprivate let failure: ReadFailure
         /// Bytes read from the file: `start..<end` not yet yielded, the rest free space. Read
@@ -54,19 +55,28 @@ public struct RecordFile: Sequence {
         }
 
         public mutating func next() -> [UInt8]? {
+            var line: [UInt8]?
+            _ = withNextLine { line = Array($0) }
+            return line
+        }
+
+        /// Lends the next line in place, from the read buffer: no allocation per line.
+        public mutating func withNextLine(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
             while true {
+                let range: Range<Int>
                 if let newline = nextNewline() {
-                    let line = Array(storage[start..<newline])
+                    range = start..<newline
                     start = newline + 1
-                    return line
-                }
-                if finished {
-                    guard start < end else { return nil }
-                    let line = Array(storage[start..<end])
+                } else if finished {
+                    guard start < end else { return false }
+                    range = start..<end
                     start = end
-                    return line
+                } else {
+                    fill()
+                    continue
                 }
-                fill()
+                storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+                return true
             }
         }
 

@@ -45,7 +45,8 @@ enum AuditBenchmark {
         let before = VerificationCeiling.measure(threads: threads)
         let start = ContinuousClock.now
         let cpuStart = Measure.cpuSeconds()
-        let result = RecordVerifier(threads: threads).verify(RecordFile(path: path))
+        var lines = RecordFile(path: path).makeIterator()
+        let result = RecordVerifier(threads: threads).verify(source: &lines)
         let seconds = Measure.seconds(ContinuousClock.now - start)
         let cpu = Measure.cpuSeconds() - cpuStart
         let after = VerificationCeiling.measure(threads: threads)
