@@ -11,9 +11,11 @@ struct RoundAudit {
     private var lastLeaf: UInt64?
     private var proposalStatements = Set<StatementID>()
     private(set) var open: (payload: RoundOpen, leaf: UInt64, electorate: Electorate)?
-    /// The frozen electorate's members, each with the ballot of theirs that counts so far (one
-    /// table, so that a ballot costs one lookup).
-    private var voters: [MemberID: CountedBallot?] = [:]
+    /// The frozen electorate's members, each with the ballot of theirs that counts so far.
+    private var voters: [(member: MemberID, ballot: CountedBallot?)] = []
+    /// For each member's place in ``Membership/people`` at the open, their place in ``voters``
+    /// (-1 for a member outside the electorate): a ballot's voter is found without hashing.
+    private var voterPlaces: [Int32] = []
     /// A voter's ballot that counts so far.
     private struct CountedBallot {
         let sequence: Int64
@@ -160,7 +162,13 @@ struct RoundAudit {
                 ))
         }
         voters.reserveCapacity(electorate.entries.count)
-        for entry in electorate.entries { voters[entry.member] = .some(nil) }
+        voterPlaces = [Int32](repeating: -1, count: membership.people.count)
+        for entry in electorate.entries {
+            // Every entry is an active member's active key, so the member has a place.
+            guard let place = membership.place(of: entry.member) else { continue }
+            voterPlaces[place] = Int32(voters.count)
+            voters.append((entry.member, nil))
+        }
         open = (roundOpen, leaf, electorate)
         roundParameters = roundOpen.counting
         return failures
@@ -178,13 +186,15 @@ struct RoundAudit {
         guard ballot.revision == open.payload.revision else {
             return ("wrong_revision", "the ballot names another revision than the round's")
         }
-        guard let voter = membership.actor(ballot.header.author) else {
+        guard let place = membership.actorPlace(ballot.header.author) else {
             return ("invalid_key", "the ballot's key is not an active key of an active member at this leaf")
         }
-        guard let index = voters.index(forKey: voter) else {
+        guard place < voterPlaces.count, voterPlaces[place] >= 0 else {
+            let voter = membership.people[place].id
             return ("outside_electorate", "the voter \(voter.base64url) is not in the round's frozen electorate")
         }
-        let previous = voters.values[index]
+        let index = Int(voterPlaces[place])
+        let previous = voters[index].ballot
         if let previous, ballot.sequence <= previous.sequence {
             return (
                 "stale_sequence", "sequence \(ballot.sequence) does not follow the voter's \(previous.sequence)"
@@ -200,7 +210,7 @@ struct RoundAudit {
             return ("invalid_choice", "the ballot's choice does not fit the round: \(error.message)")
         }
         if previous == nil { counted += 1 }
-        voters.values[index] = CountedBallot(sequence: ballot.sequence, statement: id, choice: choice)
+        voters[index].ballot = CountedBallot(sequence: ballot.sequence, statement: id, choice: choice)
         return nil
     }
 
@@ -270,8 +280,8 @@ struct RoundAudit {
         }
         let count = RoundCount(
             open: open.payload, electorate: open.electorate,
-            ballots: voters.compactMap { voter, ballot in
-                ballot.map { RoundCount.Ballot(voter: voter, statement: $0.statement, choice: $0.choice) }
+            ballots: voters.compactMap { voter in
+                voter.ballot.map { RoundCount.Ballot(voter: voter.member, statement: $0.statement, choice: $0.choice) }
             })
         if RoundResult.countedDigest(of: count.counted) != certificate.counted {
             fail("counted_mismatch", "the ballots counted here are not the ones the certificate commits to")
