@@ -109,12 +109,11 @@ struct CheckedStatement: Sendable {
     /// Checks the signature (then the organization) of a payload that parsed, and a ballot of
     /// the record's round against the round's parameters.
     mutating func checkSignature(context: VerificationContext, round: RoundParameters?, recordRound: StatementID) {
-        let entry = self.entry
-        self.entry = nil
-        let statement = self.statement
-        self.statement = nil
+        // Taken out (not copied and then cleared), so nothing is reference counted twice.
+        let entry = self.entry.take()
+        let statement = self.statement.take()
+        let unsigned = self.unsigned.take()
         guard let header = unsigned, let statement, let payload else { return }
-        unsigned = nil
         let opened: Result<Void, StatementError>
         if let entry {
             opened = entry.withUnsafeBytes { entry in
