@@ -46,4 +46,43 @@ struct RecordVerifierTests {
             #expect(reference.passed == (lines == fixture.lines))
         }
     }
+
+    @Test("lines lent in place from one shared buffer, as a record file lends them, give the same report")
+    func lentLinesGiveTheSameReport() async throws {
+        let fixture = try await RecordFixture.make(extraRound: true)
+        var tampered = fixture.lines
+        let ballot = try #require(tampered.lastIndex { String(decoding: $0, as: UTF8.self).contains("entry") })
+        tampered[ballot][30] = tampered[ballot][30] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        for lines in [fixture.lines, tampered] {
+            let reference = RecordVerifier(threads: 2, chunk: 3, block: 2).verify(lines).report
+            var source = SharedBufferLines(lines)
+            let report = RecordVerifier(threads: 2, chunk: 3, block: 2).verify(source: &source).report
+            #expect(report.checks == reference.checks)
+            #expect(report.failures.map(\.description) == reference.failures.map(\.description))
+            #expect(report.passed == (lines == fixture.lines))
+            #expect(source.lent == lines.count)
+        }
+    }
+}
+
+/// A source that lends every line from one buffer it overwrites for the next, as a file reader
+/// does: a verifier that kept a lent pointer past its call would read the next line's bytes.
+private struct SharedBufferLines: RecordLineSource {
+    private let lines: [[UInt8]]
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private(set) var lent = 0
+
+    init(_ lines: [[UInt8]]) { self.lines = lines }
+
+    mutating func withNextLine(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        guard lent < lines.count else { return false }
+        let line = lines[lent]
+        lent += 1
+        if buffer.count < line.count { buffer = [UInt8](repeating: 0, count: line.count) }
+        // Scribble over the whole buffer first, then copy the line in.
+        for index in buffer.indices { buffer[index] = 0x7E }
+        buffer.replaceSubrange(0..<line.count, with: line)
+        buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<line.count])) }
+        return true
+    }
 }

@@ -142,11 +142,12 @@ struct ViewTests {
         try Schema.migrator.migrate(queue)
         try queue.read { db in
             #expect(
-                try Row.fetchAll(db, sql: "SELECT leaf, id, round_id, voter, sequence, superseded FROM ballots") == [
-                    ["leaf": 1, "id": "b2", "round_id": "r", "voter": "m2", "sequence": 1, "superseded": 0],
-                    ["leaf": 2, "id": "b1", "round_id": "r", "voter": "m1", "sequence": 1, "superseded": 1],
-                    ["leaf": 3, "id": "b3", "round_id": "r", "voter": "m1", "sequence": 2, "superseded": 0],
-                ])
+                try Row.fetchAll(
+                    db, sql: "SELECT leaf, id, round_id, voter, sequence, superseded FROM ballots ORDER BY leaf") == [
+                        ["leaf": 1, "id": "b2", "round_id": "r", "voter": "m2", "sequence": 1, "superseded": 0],
+                        ["leaf": 2, "id": "b1", "round_id": "r", "voter": "m1", "sequence": 1, "superseded": 1],
+                        ["leaf": 3, "id": "b3", "round_id": "r", "voter": "m1", "sequence": 2, "superseded": 0],
+                    ])
             // One index besides the rowid, by round; a ballot's foreign keys still hold.
             #expect(try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('ballots')") == ["ballots_round"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
@@ -169,8 +170,10 @@ struct ViewTests {
                     .member(member), .round(round),
                     .ballot(BallotRow(id: "b1", roundID: "r", voter: "m1", sequence: 1, leaf: 1)),
                 ]))
-        #expect(throws: StoreError.self) {
+        #expect {
             try database.append(StoreFixtures.batch(leaves: 2..<3, changes: [.ballotSuperseded(leaf: 0)]))
+        } throws: { error in
+            (error as? StoreError)?.code == "invalid_batch"
         }
         try database.append(
             StoreFixtures.batch(
@@ -183,5 +186,35 @@ struct ViewTests {
             try Row.fetchAll(db, sql: "SELECT leaf, superseded FROM ballots ORDER BY leaf")
         }
         #expect(rows == [["leaf": 1, "superseded": 1], ["leaf": 2, "superseded": 0]])
+    }
+
+    @Test("a voter's ballot replaced twice within one batch: each row exists before it is marked superseded")
+    func ballotReplacedTwiceInOneBatch() throws {
+        let database = try PlenumDatabase.inMemory()
+        let member = MemberRow(memberID: "m1", name: "Ada", status: "active", weight: 1, roles: "[]", joinedLeaf: 0)
+        let round = RoundRow(
+            id: "r", proposalID: nil, revisionID: nil, method: "approval", state: .open, openedLeaf: 0,
+            closedLeaf: nil, parameters: "{}")
+        try database.append(StoreFixtures.batch(leaves: 0..<1, changes: [.member(member), .round(round)]))
+        // The order the service writes them in: a row, then (for the next ballot) the previous
+        // row marked superseded before the new row.
+        try database.append(
+            StoreFixtures.batch(
+                leaves: 1..<4,
+                changes: [
+                    .ballot(BallotRow(id: "b1", roundID: "r", voter: "m1", sequence: 1, leaf: 1)),
+                    .ballotSuperseded(leaf: 1),
+                    .ballot(BallotRow(id: "b2", roundID: "r", voter: "m1", sequence: 2, leaf: 2)),
+                    .ballotSuperseded(leaf: 2),
+                    .ballot(BallotRow(id: "b3", roundID: "r", voter: "m1", sequence: 3, leaf: 3)),
+                ]))
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT leaf, sequence, superseded FROM ballots ORDER BY leaf")
+        }
+        #expect(
+            rows == [
+                ["leaf": 1, "sequence": 1, "superseded": 1], ["leaf": 2, "sequence": 2, "superseded": 1],
+                ["leaf": 3, "sequence": 3, "superseded": 0],
+            ])
     }
 }

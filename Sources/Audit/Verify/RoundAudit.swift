@@ -164,8 +164,10 @@ struct RoundAudit {
         voters.reserveCapacity(electorate.entries.count)
         voterPlaces = [Int32](repeating: -1, count: membership.people.count)
         for entry in electorate.entries {
-            // Every entry is an active member's active key, so the member has a place.
-            guard let place = membership.place(of: entry.member) else { continue }
+            // Every entry is built from a member in `membership.people`, so it has a place.
+            guard let place = membership.place(of: entry.member) else {
+                preconditionFailure("an electorate entry for \(entry.member.base64url), who is not a member")
+            }
             voterPlaces[place] = Int32(voters.count)
             voters.append((entry.member, nil))
         }

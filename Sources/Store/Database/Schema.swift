@@ -155,7 +155,8 @@ enum Schema {
     /// by the index and a ballot by its leaf (`statements.id` gives the leaf of an id).
     static let v2BallotsByLeaf = """
         CREATE TABLE ballots_by_leaf (
-            leaf INTEGER PRIMARY KEY REFERENCES statements (leaf) DEFERRABLE INITIALLY DEFERRED,
+            leaf INTEGER PRIMARY KEY NOT NULL CHECK (leaf >= 0)
+                REFERENCES statements (leaf) DEFERRABLE INITIALLY DEFERRED,
             id TEXT NOT NULL,
             round_id TEXT NOT NULL REFERENCES rounds (id) DEFERRABLE INITIALLY DEFERRED,
             voter TEXT NOT NULL REFERENCES members (member_id) DEFERRABLE INITIALLY DEFERRED,

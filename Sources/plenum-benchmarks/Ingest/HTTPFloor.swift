@@ -3,8 +3,10 @@ import Hummingbird
 import Logging
 
 /// What HTTP alone costs on this machine: the same requests, from the same load generator, to a
-/// Hummingbird server with the same configuration whose `POST /api/v1/statements` only reads the
-/// body and answers 201 with as many bytes as a real receipt. No JSON, no signature, no store.
+/// Hummingbird server with the same `ApplicationConfiguration` whose `POST /api/v1/statements`
+/// only reads the body and answers 201 with as many bytes as a real receipt. No JSON, no
+/// signature, no store, no middleware: it can only be faster than the service's server, so the
+/// bound below is an upper bound.
 ///
 /// Its rate F bounds the service's: a ballot costs at least what a trivial request costs plus one
 /// verification, so with the two-core ceiling C the service can reach at most 1 / (1/F + 1/C),
@@ -33,12 +35,17 @@ enum HTTPFloor {
                 portContinuation.finish()
             },
             logger: logger)
-        let server = Task { try await app.runService() }
+        let server = Task {
+            // The stream ends if the server stops before it binds, so the wait below cannot hang.
+            defer { portContinuation.finish() }
+            try await app.runService()
+        }
         var port = 0
         for await bound in portStream {
             port = bound
             break
         }
+        guard port > 0 else { throw BenchmarkFailure("the HTTP floor's server did not start: \(await server.result)") }
         let load = await LoadGenerator.drive(requests: requests, port: port, connections: connections)
         server.cancel()
         _ = await server.result

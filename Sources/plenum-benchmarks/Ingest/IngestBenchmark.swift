@@ -133,6 +133,8 @@ enum IngestBenchmark {
         // The server, in this process, on a free port.
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let server = Task {
+            // The stream ends if the server stops before it binds, so the wait below cannot hang.
+            defer { portContinuation.finish() }
             try await PlenumServer.run(
                 organization: service, host: "127.0.0.1", port: 0, logger: logger
             ) { port in
@@ -145,6 +147,7 @@ enum IngestBenchmark {
             port = bound
             break
         }
+        guard port > 0 else { throw BenchmarkFailure("the server did not start: \(await server.result)") }
 
         let checkpointsBefore = try database.checkpoints().count
         let perf = options.perfOutput.flatMap { Profiler.start(output: $0) }
@@ -183,6 +186,9 @@ enum IngestBenchmark {
                 "| statements per commit, mean | \(Measure.format(Double(accepted) / Double(batches), decimals: 1)) |")
         }
         print("| ballots counted by the round afterwards | \(counted) |")
+        guard counted == accepted else {
+            throw BenchmarkFailure("the round counts \(counted) ballots, but \(accepted) were accepted")
+        }
         print(
             "| accepted rate / \(cores)-core verification ceiling | "
                 + "\(Measure.format(rate / ceiling.parallel * 100, decimals: 1)) % |")
