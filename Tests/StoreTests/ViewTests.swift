@@ -156,19 +156,23 @@ struct ViewTests {
         }
     }
 
+    /// A member `m1` and an open round `r` for the ballot tests, both from leaf 0.
+    static let voterAndRound: [ViewChange] = [
+        .member(MemberRow(memberID: "m1", name: "Ada", status: "active", weight: 1, roles: "[]", joinedLeaf: 0)),
+        .round(
+            RoundRow(
+                id: "r", proposalID: nil, revisionID: nil, method: "approval", state: .open, openedLeaf: 0,
+                closedLeaf: nil, parameters: "{}")),
+    ]
+
     @Test("a ballot superseded by leaf is marked; one at a leaf with no ballot fails the batch")
     func ballotSupersededByLeaf() throws {
         let database = try PlenumDatabase.inMemory()
-        let member = MemberRow(memberID: "m1", name: "Ada", status: "active", weight: 1, roles: "[]", joinedLeaf: 0)
-        let round = RoundRow(
-            id: "r", proposalID: nil, revisionID: nil, method: "approval", state: .open, openedLeaf: 0,
-            closedLeaf: nil, parameters: "{}")
         try database.append(
             StoreFixtures.batch(
                 leaves: 0..<2,
-                changes: [
-                    .member(member), .round(round),
-                    .ballot(BallotRow(id: "b1", roundID: "r", voter: "m1", sequence: 1, leaf: 1)),
+                changes: Self.voterAndRound + [
+                    .ballot(BallotRow(id: "b1", roundID: "r", voter: "m1", sequence: 1, leaf: 1))
                 ]))
         #expect {
             try database.append(StoreFixtures.batch(leaves: 2..<3, changes: [.ballotSuperseded(leaf: 0)]))
@@ -191,11 +195,7 @@ struct ViewTests {
     @Test("a voter's ballot replaced twice within one batch: each row exists before it is marked superseded")
     func ballotReplacedTwiceInOneBatch() throws {
         let database = try PlenumDatabase.inMemory()
-        let member = MemberRow(memberID: "m1", name: "Ada", status: "active", weight: 1, roles: "[]", joinedLeaf: 0)
-        let round = RoundRow(
-            id: "r", proposalID: nil, revisionID: nil, method: "approval", state: .open, openedLeaf: 0,
-            closedLeaf: nil, parameters: "{}")
-        try database.append(StoreFixtures.batch(leaves: 0..<1, changes: [.member(member), .round(round)]))
+        try database.append(StoreFixtures.batch(leaves: 0..<1, changes: Self.voterAndRound))
         // The order the service writes them in: a row, then (for the next ballot) the previous
         // row marked superseded before the new row.
         try database.append(
