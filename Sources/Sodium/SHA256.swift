@@ -4,9 +4,9 @@ import Crypto
 ///
 /// Digests come from swift-crypto (BoringSSL on Linux, CryptoKit on Apple platforms), which
 /// hashes with the CPU's SHA instructions where it has them: on the machine of
-/// docs/performance.md a 300-byte statement hashes in about a quarter of the time libsodium's
-/// portable `crypto_hash_sha256` takes, and every statement is hashed twice (its id and its leaf)
-/// by the service and by the auditor. Signatures and keys stay with libsodium; the tests check
+/// docs/performance.md a 300-byte statement hashes in 40 % of the time libsodium's portable
+/// `crypto_hash_sha256` takes, and every statement is hashed twice (its id and its leaf) by the
+/// service and by the auditor. Signatures and keys stay with libsodium; the tests check
 /// these digests against libsodium's on thousands of inputs.
 public enum SHA256 {
     /// The digest of `bytes`.
