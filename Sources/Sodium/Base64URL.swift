@@ -98,58 +98,62 @@ public enum Base64URL {
     /// The bytes of the unpadded base64url text in `text` (public data), or nil if it is not
     /// exactly such a text.
     public static func decode(_ text: UnsafeRawBufferPointer) -> [UInt8]? {
-        let count = text.count
-        // One character short of a byte can encode nothing.
-        guard count % 4 != 1 else { return nil }
-        let length = (count / 4) * 3 + max(0, count % 4 - 1)
+        guard let length = decodedCount(text.count) else { return nil }
         var valid = true
         let bytes = [UInt8](unsafeUninitializedCapacity: length) { output, initialized in
-            values.withUnsafeBufferPointer { table in
-                var read = 0
-                var written = 0
-                while read + 4 <= count {
-                    let a = table[Int(text[read])]
-                    let b = table[Int(text[read + 1])]
-                    let c = table[Int(text[read + 2])]
-                    let d = table[Int(text[read + 3])]
-                    if (a | b | c | d) & 0xC0 != 0 {
-                        valid = false
-                        break
-                    }
-                    let word = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    output[written] = UInt8(truncatingIfNeeded: word >> 16)
-                    output[written + 1] = UInt8(truncatingIfNeeded: word >> 8)
-                    output[written + 2] = UInt8(truncatingIfNeeded: word)
-                    read += 4
-                    written += 3
-                }
-                if valid, count - read == 2 {
-                    let a = table[Int(text[read])]
-                    let b = table[Int(text[read + 1])]
-                    // The last character's low 4 bits must be zero: one text per byte string.
-                    if (a | b) & 0xC0 != 0 || b & 0x0F != 0 {
-                        valid = false
-                    } else {
-                        output[written] = a << 2 | b >> 4
-                        written += 1
-                    }
-                } else if valid, count - read == 3 {
-                    let a = table[Int(text[read])]
-                    let b = table[Int(text[read + 1])]
-                    let c = table[Int(text[read + 2])]
-                    // The last character's low 2 bits must be zero.
-                    if (a | b | c) & 0xC0 != 0 || c & 0x03 != 0 {
-                        valid = false
-                    } else {
-                        output[written] = a << 2 | b >> 4
-                        output[written + 1] = (b & 0x0F) << 4 | c >> 2
-                        written += 2
-                    }
-                }
-                initialized = valid ? written : 0
-            }
+            valid = decode(text, into: UnsafeMutableRawBufferPointer(output))
+            initialized = valid ? length : 0
         }
         return valid ? bytes : nil
+    }
+
+    /// How many bytes an unpadded base64url text of `count` characters decodes to; nil for a
+    /// count no such text has (one character short of a byte can encode nothing).
+    public static func decodedCount(_ count: Int) -> Int? {
+        guard count >= 0, count % 4 != 1 else { return nil }
+        return (count / 4) * 3 + max(0, count % 4 - 1)
+    }
+
+    /// Decodes the unpadded base64url text in `text` (public data) into `output`, which holds
+    /// exactly ``decodedCount(_:)`` bytes for it; false (with `output` partly written) if the
+    /// text is not exactly such a text or `output` is not its length. Nothing is allocated: keys
+    /// and hashes decode straight into their storage.
+    public static func decode(_ text: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Bool {
+        let count = text.count
+        guard let length = decodedCount(count), output.count == length else { return false }
+        return values.withUnsafeBufferPointer { table in
+            var read = 0
+            var written = 0
+            while read + 4 <= count {
+                let a = table[Int(text[read])]
+                let b = table[Int(text[read + 1])]
+                let c = table[Int(text[read + 2])]
+                let d = table[Int(text[read + 3])]
+                if (a | b | c | d) & 0xC0 != 0 { return false }
+                let word = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                output[written] = UInt8(truncatingIfNeeded: word >> 16)
+                output[written + 1] = UInt8(truncatingIfNeeded: word >> 8)
+                output[written + 2] = UInt8(truncatingIfNeeded: word)
+                read += 4
+                written += 3
+            }
+            if count - read == 2 {
+                let a = table[Int(text[read])]
+                let b = table[Int(text[read + 1])]
+                // The last character's low 4 bits must be zero: one text per byte string.
+                if (a | b) & 0xC0 != 0 || b & 0x0F != 0 { return false }
+                output[written] = a << 2 | b >> 4
+            } else if count - read == 3 {
+                let a = table[Int(text[read])]
+                let b = table[Int(text[read + 1])]
+                let c = table[Int(text[read + 2])]
+                // The last character's low 2 bits must be zero.
+                if (a | b | c) & 0xC0 != 0 || c & 0x03 != 0 { return false }
+                output[written] = a << 2 | b >> 4
+                output[written + 1] = (b & 0x0F) << 4 | c >> 2
+            }
+            return true
+        }
     }
 
     /// The unpadded base64url text of secret `bytes`, by libsodium's constant-time encoder.

@@ -40,15 +40,35 @@ public struct PublicKey: Hashable, Sendable, Comparable, CustomStringConvertible
         guard bytes.count == Int(crypto_sign_PUBLICKEYBYTES) else {
             throw .wrongLength(what: "an Ed25519 public key", expected: 32, actual: bytes.count)
         }
-        let key = bytes.withUnsafeBytes { PublicKey(unchecked: $0) }
-        if !PublicKey.validated.contains(key.words) {
-            let valid = key.withUnsafeBytes {
-                crypto_core_ed25519_is_valid_point($0.baseAddress!.assumingMemoryBound(to: UInt8.self)) == 1
-            }
-            guard valid else { throw .invalidPublicKey }
-            PublicKey.validated.insert(key.words)
+        self = bytes.withUnsafeBytes { PublicKey(unchecked: $0) }
+        try validate()
+    }
+
+    /// Parses and validates the unpadded base64url text form of a key in `text`, decoded
+    /// straight into the key (nothing is allocated).
+    public init(base64URL text: UnsafeRawBufferPointer) throws(SodiumError) {
+        Sodium.ensureInitialized()
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        guard Base64URL.decodedCount(text.count) == 32 else {
+            // As the array form says it: bad text first, then the length of good text.
+            guard let bytes = Base64URL.decode(text) else { throw .invalidBase64URL }
+            throw .wrongLength(what: "an Ed25519 public key", expected: 32, actual: bytes.count)
         }
-        self = key
+        guard Swift.withUnsafeMutableBytes(of: &words, { Base64URL.decode(text, into: $0) }) else {
+            throw .invalidBase64URL
+        }
+        self.words = words
+        try validate()
+    }
+
+    /// Checks the point (or finds it among the keys that passed before).
+    private func validate() throws(SodiumError) {
+        guard !PublicKey.validated.contains(words) else { return }
+        let valid = withUnsafeBytes {
+            crypto_core_ed25519_is_valid_point($0.baseAddress!.assumingMemoryBound(to: UInt8.self)) == 1
+        }
+        guard valid else { throw .invalidPublicKey }
+        PublicKey.validated.insert(words)
     }
 
     /// Keys that passed the point check, so a key seen again (a voter's every ballot, an audit

@@ -13,6 +13,15 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
 
     /// Wraps exactly 32 bytes (copied in one move when they are contiguous, as arrays are).
     @inlinable
+    /// The digest whose unpadded base64url text (43 characters) is in `text`, decoded straight
+    /// into its storage; nil if `text` is not such a text.
+    public init?(base64URL text: UnsafeRawBufferPointer) {
+        var digest = SHA256Digest.zero
+        let decoded = withUnsafeMutableBytes(of: &digest.storage) { Base64URL.decode(text, into: $0) }
+        guard decoded else { return nil }
+        self = digest
+    }
+
     public init(bytes: some Collection<UInt8>) throws(SodiumError) {
         guard bytes.count == 32 else {
             throw .wrongLength(what: "a SHA-256 digest", expected: 32, actual: bytes.count)

@@ -11,6 +11,14 @@ struct StatementLineScanTests {
         line.withUnsafeBufferPointer { StatementLineScan($0) }
     }
 
+    /// The text of each proof hash the scan found in `line`.
+    private func proofTexts(_ scan: StatementLineScan, in line: [UInt8]) -> [String] {
+        (0..<scan.proofCount).map { String(decoding: line[scan.proofText($0)], as: UTF8.self) }
+    }
+
+    /// A proof hash's text: 43 characters, `character` repeated.
+    private static func hashText(_ character: Character) -> String { String(repeating: character, count: 43) }
+
     @Test("every statement line of a record scans to what the strict parser reads")
     func agreesWithParser() async throws {
         let fixture = try await RecordFixture.make()
@@ -23,9 +31,7 @@ struct StatementLineScanTests {
             let result = try #require(scan(line))
             #expect(result.leaf == leaf)
             #expect(result.entry == statement.logEntry)
-            let decoded = result.proof.map {
-                try? SHA256Digest(bytes: Base64URL.decode(String(decoding: line[$0], as: UTF8.self)))
-            }
+            let decoded = proofTexts(result, in: line).map { try? SHA256Digest(bytes: Base64URL.decode($0)) }
             #expect(decoded == proof)
             scanned += 1
         }
@@ -40,7 +46,7 @@ struct StatementLineScanTests {
             #"{"entry":"AAAA","leaf":-1,"proof":[],"type":"statement"}"#,
             #"{"entry":"AAAA","leaf":9223372036854775808,"proof":[],"type":"statement"}"#,
             #"{"entry":"AAAA","leaf":1,"proof":[],"type":"statement"} "#,
-            #"{"entry":"AAAA","leaf":1,"proof":["AAAA",],"type":"statement"}"#,
+            #"{"entry":"AAAA","leaf":1,"proof":["\#(String(repeating: "A", count: 43))",],"type":"statement"}"#,
             #"{"entry":"AAAA","leaf":1,"proof":[],"type":"statement","x":1}"#,
             #"{"entry": "AAAA","leaf":1,"proof":[],"type":"statement"}"#,
             #"{"entry":"AAA=","leaf":1,"proof":[],"type":"statement"}"#,
@@ -49,6 +55,10 @@ struct StatementLineScanTests {
             "{\"entry\":\"AAAA\",\"leaf\":1,\"proof\":[\"AA\tA\"],\"type\":\"statement\"}",
             #"{"entry":"AA!A","leaf":1,"proof":[],"type":"statement"}"#,
             #"{"leaf":1,"entry":"AAAA","proof":[],"type":"statement"}"#,
+            // Proof strings of any length but a digest's 43 characters.
+            #"{"entry":"AAAA","leaf":1,"proof":["AA"],"type":"statement"}"#,
+            #"{"entry":"AAAA","leaf":1,"proof":["\#(String(repeating: "A", count: 43))","\#(String(repeating: "A", count: 42))"],"type":"statement"}"#,
+            #"{"entry":"AAAA","leaf":1,"proof":["\#(String(repeating: "A", count: 44))"],"type":"statement"}"#,
         ])
     func otherShapes(line: String) {
         #expect(scan(Array(line.utf8)) == nil)
@@ -57,15 +67,18 @@ struct StatementLineScanTests {
     @Test("the canonical shape scans, with an empty proof and the largest leaf")
     func canonicalShapes() throws {
         let empty = try #require(scan(Array(#"{"entry":"AAAA","leaf":0,"proof":[],"type":"statement"}"#.utf8)))
-        #expect(empty.leaf == 0 && empty.entry == [0, 0, 0] && empty.proof.isEmpty)
-        let line = Array(#"{"entry":"_w","leaf":9223372036854775807,"proof":["AA","-w"],"type":"statement"}"#.utf8)
+        #expect(empty.leaf == 0 && empty.entry == [0, 0, 0] && empty.proofCount == 0)
+        let (first, second) = (Self.hashText("A"), Self.hashText("-"))
+        let line = Array(
+            #"{"entry":"_w","leaf":9223372036854775807,"proof":["\#(first)","\#(second)"],"type":"statement"}"#.utf8)
         let largest = try #require(scan(line))
         #expect(largest.leaf == UInt64(Int64.max) && largest.entry == [0xFF])
-        #expect(largest.proof.map { String(decoding: line[$0], as: UTF8.self) } == ["AA", "-w"])
+        #expect(proofTexts(largest, in: line) == [first, second])
         // A proof hash's text is taken as it stands; it is checked where it is decoded.
-        let odd = Array(#"{"entry":"AAAA","leaf":1,"proof":["A!"],"type":"statement"}"#.utf8)
+        let oddHash = "A!" + String(repeating: "A", count: 41)
+        let odd = Array(#"{"entry":"AAAA","leaf":1,"proof":["\#(oddHash)"],"type":"statement"}"#.utf8)
         let scanned = try #require(scan(odd))
-        #expect(scanned.proof.map { String(decoding: odd[$0], as: UTF8.self) } == ["A!"])
+        #expect(proofTexts(scanned, in: odd) == [oddHash])
     }
 
     @Test("a record written with other spacing and key order verifies the same, through the parser")

@@ -168,6 +168,33 @@ struct Base64URLTests {
         #expect(accepted > 1_000 && accepted < 9_000)
     }
 
+    @Test(
+        "decoding into a buffer needs exactly the decoded length, and a digest decodes straight from its 43 characters")
+    func decodesIntoBuffers() throws {
+        #expect(Base64URL.decodedCount(0) == 0 && Base64URL.decodedCount(1) == nil)
+        #expect(Base64URL.decodedCount(2) == 1 && Base64URL.decodedCount(3) == 2 && Base64URL.decodedCount(43) == 32)
+        let bytes = (0..<32).map { UInt8($0 * 7 + 3) }
+        let text = Array(Base64URL.encode(bytes).utf8)
+        for capacity in [31, 32, 33] {
+            var output = [UInt8](repeating: 0, count: capacity)
+            let decoded = text.withUnsafeBytes { text in
+                output.withUnsafeMutableBytes { Base64URL.decode(text, into: $0) }
+            }
+            #expect(decoded == (capacity == 32))
+            if decoded { #expect(output == bytes) }
+        }
+        let digest = try #require(text.withUnsafeBytes { SHA256Digest(base64URL: $0) })
+        #expect(digest == (try SHA256Digest(bytes: bytes)))
+        // Text that is not a digest's: a foreign character, non-zero trailing bits, other lengths.
+        var foreign = text
+        foreign[5] = UInt8(ascii: "+")
+        var trailing = text
+        trailing[42] = UInt8(ascii: "B")
+        for other in [foreign, trailing, Array(text.dropLast()), text + [UInt8(ascii: "A")], []] {
+            #expect(other.withUnsafeBytes { SHA256Digest(base64URL: $0) } == nil)
+        }
+    }
+
     @Test("base64url order from the bytes is the order of the encoded texts, at every length and differing bit")
     func orderOfTexts() {
         // Deterministic pairs: SHA-256 in counter mode; the second input is the first with one

@@ -41,6 +41,36 @@ struct PublicKeyTests {
         #expect(throws: SodiumError.invalidPublicKey) { try PublicKey(validating: bytes) }
         #expect(!Ed25519.isValidPoint(bytes))
         #expect(throws: SodiumError.invalidPublicKey) { try PublicKey(base64url: Base64URL.encode(bytes)) }
+        #expect(throws: SodiumError.invalidPublicKey) {
+            try Array(Base64URL.encode(bytes).utf8).withUnsafeBytes { try PublicKey(base64URL: $0) }
+        }
+    }
+
+    @Test("a key read straight from its text is the key read from its bytes, with the same errors")
+    func readsFromText() throws {
+        let key = try SigningKey.generate().publicKey
+        let text = Array(key.base64url.utf8)
+        #expect(try text.withUnsafeBytes { try PublicKey(base64URL: $0) } == key)
+        var foreign = text
+        foreign[3] = UInt8(ascii: "/")
+        // Bad text of a key's length, text of a byte too many or too few, and no text at all.
+        let cases: [([UInt8], SodiumError)] = [
+            (foreign, .invalidBase64URL),
+            (
+                Array(Base64URL.encode(key.bytes + [1]).utf8),
+                .wrongLength(what: "an Ed25519 public key", expected: 32, actual: 33)
+            ),
+            (
+                Array(Base64URL.encode(key.bytes.dropLast()).utf8),
+                .wrongLength(what: "an Ed25519 public key", expected: 32, actual: 31)
+            ),
+            (Array(text.dropLast(2)), .invalidBase64URL),
+            ([], .wrongLength(what: "an Ed25519 public key", expected: 32, actual: 0)),
+        ]
+        for (text, error) in cases {
+            #expect(throws: error) { try text.withUnsafeBytes { try PublicKey(base64URL: $0) } }
+            #expect(throws: error) { try PublicKey(base64url: String(decoding: text, as: UTF8.self)) }
+        }
     }
 
     @Test("a key of the wrong length gives .wrongLength", arguments: [0, 1, 31, 33, 64])

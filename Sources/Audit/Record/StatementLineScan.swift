@@ -18,14 +18,28 @@ import Sodium
 /// strict parser, which reads it the same way or says what is wrong with it. Every value the
 /// scan accepts is one the parser would read identically: with no backslash and no byte outside
 /// printable ASCII, each string is exactly its bytes, and the leaf has no sign, fraction or
-/// leading zero. A proof hash's text is not checked here but where it is decoded, as the parser's
-/// is.
+/// leading zero. Each proof hash is a string of 43 characters (a SHA-256 digest's text length),
+/// so the hashes lie at fixed steps and need no table; a line with a proof string of another
+/// length is the parser's. A proof hash's characters are not checked here but where it is
+/// decoded, as the parser's are.
 struct StatementLineScan {
     let leaf: UInt64
     /// The decoded log entry: the signature, then the signed bytes.
     let entry: [UInt8]
-    /// The byte range of each proof hash's base64url text within the line.
-    let proof: [Range<Int>]
+    /// How many hashes the proof has.
+    let proofCount: Int
+    /// Where the first proof hash's opening quote is in the line.
+    private let proofStart: Int
+
+    /// The characters of a proof hash's text (a SHA-256 digest in unpadded base64url).
+    static let hashTextLength = 43
+
+    /// The byte range of proof hash `index`'s base64url text within the line.
+    func proofText(_ index: Int) -> Range<Int> {
+        // Each hash is `"` + 43 characters + `"`, and a comma separates them.
+        let start = proofStart + index * (Self.hashTextLength + 3) + 1
+        return start..<(start + Self.hashTextLength)
+    }
 
     private static let entryOpening = Array(#"{"entry":""#.utf8)
     private static let leafOpening = Array(#"","leaf":"#.utf8)
@@ -80,13 +94,13 @@ struct StatementLineScan {
         let digits = position - digitsStart
         guard digits > 0, digits == 1 || line[digitsStart] != 0x30 else { return nil }
         guard expect(Self.proofOpening) else { return nil }
-        var proof: [Range<Int>] = []
-        proof.reserveCapacity(24)
+        let proofStart = position
+        var proofCount = 0
         if position < line.count, line[position] == UInt8(ascii: "\"") {
             while true {
                 guard expect(byte: UInt8(ascii: "\"")) else { return nil }
-                guard let text = stringText() else { return nil }
-                proof.append(text)
+                guard let text = stringText(), text.count == Self.hashTextLength else { return nil }
+                proofCount += 1
                 guard expect(byte: UInt8(ascii: "\"")) else { return nil }
                 guard position < line.count, line[position] == UInt8(ascii: ",") else { break }
                 position += 1
@@ -97,7 +111,8 @@ struct StatementLineScan {
         else { return nil }
         self.leaf = leaf
         self.entry = entry
-        self.proof = proof
+        self.proofCount = proofCount
+        self.proofStart = proofStart
     }
 
     /// Whether every byte of `line` is printable ASCII other than a backslash (0x20 to 0x7E).

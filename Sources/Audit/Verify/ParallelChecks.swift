@@ -3,7 +3,7 @@ import Ledger
 import Statements
 import Synchronization
 
-/// Worker threads that run ``CheckedStatement``'s checks on chunks of statement lines, a block
+/// Worker threads that run ``ParsedStatement``'s checks on chunks of statement lines, a block
 /// of lines at a time, taking the blocks in the order they were queued.
 ///
 /// Every chunk is split into blocks queued behind those of the chunks before it, so the workers
@@ -14,14 +14,14 @@ final class ParallelChecks: @unchecked Sendable {
     /// One chunk's lines and, once its blocks are done, their results.
     final class Chunk: @unchecked Sendable {
         fileprivate let batch: LineBatch
-        fileprivate let round: RoundParameters?
+        fileprivate let round: BallotCheck?
         /// Initialized block by block by the workers; read once every block is done.
         fileprivate let results: UnsafeMutablePointer<CheckedStatement>
         fileprivate let remaining: Atomic<Int>
         private let done = DispatchSemaphore(value: 0)
         private var consumed = false
 
-        fileprivate init(batch: LineBatch, round: RoundParameters?, blocks: Int) {
+        fileprivate init(batch: LineBatch, round: BallotCheck?, blocks: Int) {
             self.batch = batch
             self.round = round
             self.results = .allocate(capacity: batch.count)
@@ -76,7 +76,7 @@ final class ParallelChecks: @unchecked Sendable {
 
     /// Queues the lines of `batch` for checking (a ballot's choice against `round`, if known by
     /// then).
-    func submit(_ batch: LineBatch, round: RoundParameters?) -> Chunk {
+    func submit(_ batch: LineBatch, round: BallotCheck?) -> Chunk {
         let blocks = max(1, (batch.count + block - 1) / block)
         let chunk = Chunk(batch: batch, round: round, blocks: blocks)
         condition.lock()
@@ -104,21 +104,27 @@ final class ParallelChecks: @unchecked Sendable {
     private func work() {
         let checkpoint = header.checkpoint.checkpoint
         let context = VerificationContext(organization: header.organization, now: 0, window: nil)
+        // Kept for the whole record: a block is contiguous, so its proofs meet the nodes its
+        // first proof proved, and nodes proven for earlier blocks stay proven.
+        var memo = InclusionMemo(size: checkpoint.size, root: checkpoint.root)
+        // A block's lines between the two passes, in one buffer kept for the whole record.
+        let parsed = UnsafeMutablePointer<ParsedStatement>.allocate(capacity: block)
+        defer { parsed.deallocate() }
         while let (chunk, range) = next() {
-            // A block is contiguous, so its memo sees neighbouring leaves.
-            var memo = InclusionMemo(size: checkpoint.size, root: checkpoint.root)
             chunk.batch.bytes.withUnsafeBufferPointer { bytes in
-                for index in range {
+                for (offset, index) in range.enumerated() {
                     let line = chunk.batch.lines[index]
-                    (chunk.results + index).initialize(
-                        to: CheckedStatement(
+                    (parsed + offset).initialize(
+                        to: ParsedStatement(
                             line: line.number, bytes: UnsafeBufferPointer(rebasing: bytes[line.range]), header: header,
                             memo: &memo))
                 }
             }
             // The block's signatures in one tight loop, after its parsing.
-            for index in range {
-                chunk.results[index].checkSignature(context: context, round: chunk.round, recordRound: header.round)
+            for (offset, index) in range.enumerated() {
+                (chunk.results + index).initialize(
+                    to: (parsed + offset).move().checked(
+                        context: context, round: chunk.round, recordRound: header.round))
             }
             chunk.blockDone()
         }

@@ -75,7 +75,7 @@ public struct RecordVerifier: Sendable {
         }
         func flush(final: Bool) {
             if !pending.isEmpty {
-                inFlight.append(checks.submit(pending, round: audit.roundParameters))
+                inFlight.append(checks.submit(pending, round: audit.ballotCheck))
                 pending = LineBatch(reservingLines: chunk, bytes: pending.bytes.count + pending.bytes.count / 8)
                 if inFlight.count > ahead { finishOldest() }
             }

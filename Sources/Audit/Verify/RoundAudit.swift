@@ -30,8 +30,8 @@ struct RoundAudit {
     private(set) var statements = 0
     /// Every statement id seen, so a statement repeated at another leaf is caught.
     private var seen = Set<StatementID>()
-    /// The round's counting parameters, once its open has been applied.
-    private(set) var roundParameters: RoundParameters?
+    /// The round's rules for a ballot's choice, once its open has been applied.
+    private(set) var ballotCheck: BallotCheck?
     /// For a distribution's record, the pool part.
     private var poolAudit: PoolAudit?
     /// What passed, counted here per statement and handed to the report once
@@ -50,7 +50,7 @@ struct RoundAudit {
     }
 
     /// Applies one checked statement, reporting what fails.
-    mutating func apply(_ checked: CheckedStatement, into report: inout AuditReport) {
+    mutating func apply(_ checked: consuming CheckedStatement, into report: inout AuditReport) {
         statements += 1
         for failure in checked.failures { report.fail(failure) }
         let line = checked.line
@@ -74,13 +74,25 @@ struct RoundAudit {
         }
         // A ballot counts towards `cast` unless it is legibly another round's.
         if kind == BallotCast.kind {
-            if case .ballotCast(let ballot)? = checked.payload, ballot.round != header.round {
+            if case .ballot(let ballot)? = checked.content, ballot.round != header.round {
             } else {
                 ballotStatements += 1
             }
         }
-        guard let payload = checked.payload, let id = checked.id else { return }
+        guard let content = checked.content.take(), let id = checked.id else { return }
         verified = (verified ?? 0) + (checked.failures.isEmpty ? 1 : 0)
+        let payload: AnyStatementPayload
+        switch content {
+        case .ballot(let ballot):
+            if let (code, message) = applyBallot(ballot, id: id) {
+                fail(code, message)
+            } else {
+                ballotsChecked += 1
+            }
+            return
+        case .statement(let statement):
+            payload = statement
+        }
         switch payload {
         case .organizationCreate, .memberInvite, .memberJoin, .memberSuspend, .memberReinstate, .memberRoles,
             .memberWeight, .keyRotate, .keyRevoke:
@@ -97,7 +109,9 @@ struct RoundAudit {
         case .roundOpen(let roundOpen):
             for (code, message) in applyOpen(roundOpen, id: id, leaf: leaf) { fail(code, message) }
         case .ballotCast(let ballot):
-            if let (code, message) = applyBallot(ballot, id: id, checked: checked.choice) {
+            // The parallel checks hand ballots over reduced; one given whole is applied the same.
+            let reduced = CheckedBallot(ballot, round: ballotCheck, recordRound: header.round)
+            if let (code, message) = applyBallot(reduced, id: id) {
                 fail(code, message)
             } else {
                 ballotsChecked += 1
@@ -172,14 +186,12 @@ struct RoundAudit {
             voters.append((entry.member, nil))
         }
         open = (roundOpen, leaf, electorate)
-        roundParameters = roundOpen.counting
+        ballotCheck = BallotCheck(roundOpen.counting)
         return failures
     }
 
     /// Applies a ballot; returns why it does not count, or nil.
-    private mutating func applyBallot(
-        _ ballot: BallotCast, id: StatementID, checked: Result<IndexedChoice, BallotError>?
-    ) -> (String, String)? {
+    private mutating func applyBallot(_ ballot: CheckedBallot, id: StatementID) -> (String, String)? {
         guard ballot.round == header.round else {
             return ("ballot_other_round", "a ballot for round \(ballot.round.hex), not this record's round")
         }
@@ -190,7 +202,7 @@ struct RoundAudit {
         guard ballot.revision == open?.payload.revision else {
             return ("wrong_revision", "the ballot names another revision than the round's")
         }
-        guard let place = membership.actorPlace(ballot.header.author) else {
+        guard let place = membership.actorPlace(ballot.author) else {
             return ("invalid_key", "the ballot's key is not an active key of an active member at this leaf")
         }
         guard place < voterPlaces.count, voterPlaces[place] >= 0 else {
@@ -207,9 +219,7 @@ struct RoundAudit {
         let choice: IndexedChoice
         do {
             // Checked in the parallel stage when the round's parameters were known by then.
-            choice = try
-                (checked ?? Result { () throws(BallotError) in try roundParameters!.check(ballot: ballot.choice) })
-                .get()
+            choice = try ballot.choice.checked(against: ballotCheck!).get()
         } catch {
             return ("invalid_choice", "the ballot's choice does not fit the round: \(error.message)")
         }

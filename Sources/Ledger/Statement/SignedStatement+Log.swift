@@ -14,13 +14,16 @@ extension SignedStatement {
     /// The Merkle leaf hash of ``logEntry``: `SHA-256(0x00 || signature || signed bytes)`.
     public var leafHash: SHA256Digest { MerkleHash.leaf(logEntry) }
 
+    /// ``SignedStatement/prefix`` as bytes, made once rather than for every entry read.
+    static let prefixBytes = Array(SignedStatement.prefix.utf8)
+
     /// Splits a log entry back into a statement: the signature, then
     /// `"plenum/v1/" + kind + "\0" + payload`.
     public init(logEntry entry: [UInt8]) throws(StatementError) {
         guard entry.count > 64 else { throw .malformedEntry("shorter than a signature") }
         let signature = entry.withUnsafeBytes { try! Signature(raw: UnsafeRawBufferPointer(rebasing: $0[0..<64])) }
         let signed = entry[64...]
-        let prefix = Array(SignedStatement.prefix.utf8)
+        let prefix = Self.prefixBytes
         guard signed.starts(with: prefix) else { throw .malformedEntry("missing the plenum/v1/ prefix") }
         let afterPrefix = signed.dropFirst(prefix.count)
         guard let nul = afterPrefix.firstIndex(of: 0) else { throw .malformedEntry("no NUL after the kind") }

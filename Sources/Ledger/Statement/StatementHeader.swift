@@ -59,7 +59,8 @@ public struct StatementHeader: Hashable, Sendable {
 public enum OrganizationID {
     /// Whether `text` is a well-formed organization identifier.
     public static func isWellFormed(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        // Read from the string's UTF-8 view: a check run on every statement allocates nothing.
+        let bytes = text.utf8
         guard (1...64).contains(bytes.count) else { return false }
         return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }

@@ -15,8 +15,11 @@ public struct StatementKind: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// Whether `name` is 1 to 64 of `[a-z0-9.-]`, starting with a letter.
     public static func isWellFormed(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
-        guard (1...64).contains(bytes.count), (0x61...0x7A).contains(bytes[0]) else { return false }
+        // Read from the string's UTF-8 view: a check run on every statement allocates nothing.
+        let bytes = name.utf8
+        guard (1...64).contains(bytes.count), let first = bytes.first, (0x61...0x7A).contains(first) else {
+            return false
+        }
         return bytes.allSatisfy { byte in
             (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x2D
         }

@@ -100,28 +100,9 @@ public struct BallotBox: Sendable {
 }
 
 extension RoundParameters {
-    /// Checks one ballot's choice for this round: validated against the options
-    /// (``BallotChoice/validated(options:)``), of the round's shape (`wrong_shape`), and, for
-    /// scores and stances, accepted by the method: a one-ballot election is counted, and a ballot
-    /// the method refuses (over the points or credits budget, outside the score scale) is
-    /// `over_limit`. Rankings and approvals have no limits beyond the options. Returns the
-    /// choice to count.
+    /// Checks one ballot's choice for this round (``BallotCheck/check(_:)``); a verifier that
+    /// checks many ballots of one round keeps a ``BallotCheck`` instead.
     public func check(ballot choice: BallotChoice) throws(BallotError) -> IndexedChoice {
-        let indexed = try choice.validated(options: options)
-        guard indexed.shape == choiceShape else {
-            throw .wrongShape(expected: choiceShape.rawValue, actual: indexed.shape.rawValue)
-        }
-        guard indexed.shape == .scores || indexed.shape == .stances else { return indexed }
-        var box = BallotBox(for: self)
-        try box.add(indexed, weight: 1)
-        let ballots = try box.ballots()
-        do {
-            _ = try count(ballots)
-        } catch {
-            // Only a refused ballot is the voter's concern; a round whose parameters the method
-            // refuses was refused when it opened (``validate()``).
-            if case .invalidBallot(let reason) = error { throw .overLimit(reason: reason) }
-        }
-        return indexed
+        try BallotCheck(self).check(choice)
     }
 }

@@ -100,10 +100,7 @@ private struct CanonicalCursor {
     private func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
     private func key(_ range: Range<Int>) -> PublicKey? {
-        guard let decoded = Base64URL.decode(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range]))) else {
-            return nil
-        }
-        return try? PublicKey(validating: decoded)
+        try? PublicKey(base64URL: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range])))
     }
 
     private func statementID(_ range: Range<Int>) -> StatementID? {

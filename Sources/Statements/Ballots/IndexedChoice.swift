@@ -43,18 +43,17 @@ extension BallotChoice {
     /// and not be -2^31, the blank marker (`out_of_range`). It does not check the method's own
     /// limits; ``RoundParameters/check(ballot:)`` does.
     public func validated(options: [String]) throws(BallotError) -> IndexedChoice {
-        // Each ballot is checked on its own (an audit checks a million), so the lookups cost no
-        // allocation for a usual list of options: a scan up to 16 options, a table beyond. A name
-        // listed twice is found at its last place, either way.
-        let table: [String: Int]? =
-            options.count > 16
-            ? Dictionary(options.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last }) : nil
+        try validated(positions: OptionPositions(options))
+    }
+
+    /// The same, with the options' positions prepared once (``BallotCheck`` keeps them for a
+    /// round, so that checking each of many ballots costs no table and no allocation for it).
+    func validated(positions: OptionPositions) throws(BallotError) -> IndexedChoice {
         func lookup(_ name: String) throws(BallotError) -> Int {
-            guard let position = table.map({ $0[name] }) ?? options.lastIndex(of: name) else {
-                throw .notOffered(option: name)
-            }
+            guard let position = positions.position(of: name) else { throw .notOffered(option: name) }
             return position
         }
+        let options = positions.options
         var seen = SeenOptions(count: options.count)
         switch self {
         case .ranking(let groups):
@@ -99,6 +98,26 @@ extension BallotChoice {
             }
             return .stances(row)
         }
+    }
+}
+
+/// Where each of a round's options is in its list: a scan up to 16 options, a table beyond. A
+/// name listed twice is found at its last place, either way.
+struct OptionPositions: Sendable {
+    let options: [String]
+    private let table: [String: Int]?
+
+    init(_ options: [String]) {
+        self.options = options
+        self.table =
+            options.count > 16
+            ? Dictionary(options.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last }) : nil
+    }
+
+    /// The position of `name` in the options, if it is one.
+    func position(of name: String) -> Int? {
+        if let table { return table[name] }
+        return options.lastIndex(of: name)
     }
 }
 
