@@ -27,6 +27,35 @@ struct InclusionMemoTests {
         }
     }
 
+    @Test("one memo agrees with RFC 9162 verification on 3,000 random claims in trees of up to 5,000 leaves")
+    func agreesOnRandomClaims() throws {
+        var generator = SystemRandomNumberGenerator()
+        for size in [97, 1_024, 1_025, 4_097, 5_000] {
+            let tree = Self.tree(size)
+            var memo = InclusionMemo(size: UInt64(size), root: tree.root)
+            for _ in 0..<600 {
+                // A leaf's true proof, claimed for it, for a neighbour, with a wrong hash, or with
+                // one path hash changed; the memo must say what RFC 9162's check says.
+                let leaf = UInt64.random(in: 0..<UInt64(size), using: &generator)
+                let proof = try tree.inclusionProof(index: leaf)
+                var claimed = leaf
+                var leafHash = tree.leafHash(at: leaf)
+                var path = proof.path
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 1: claimed = min(leaf + 1, UInt64(size) - 1)
+                case 2: leafHash = tree.leafHash(at: (leaf + 1) % UInt64(size))
+                case 3 where !path.isEmpty: path[Int.random(in: 0..<path.count, using: &generator)] = leafHash
+                default: break
+                }
+                let expected =
+                    (try? InclusionProof(leafIndex: claimed, treeSize: UInt64(size), path: path).verify(
+                        leafHash: leafHash, root: tree.root)) != nil
+                let accepted = memo.verify(leaf: claimed, path: path, leafHash: leafHash)
+                #expect(accepted == expected, "size \(size) leaf \(leaf) claimed \(claimed)")
+            }
+        }
+    }
+
     @Test(
         "a wrong leaf hash, a changed path hash, or another leaf's index is refused, even after neighbours were proven")
     func tamperingRefused() throws {

@@ -32,13 +32,20 @@ struct StatementLineScan {
     private let proofStart: Int
 
     /// The characters of a proof hash's text (a SHA-256 digest in unpadded base64url).
-    static let hashTextLength = 43
+    static let hashTextLength = ProofTexts.length
 
     /// The byte range of proof hash `index`'s base64url text within the line.
     func proofText(_ index: Int) -> Range<Int> {
         // Each hash is `"` + 43 characters + `"`, and a comma separates them.
         let start = proofStart + index * (Self.hashTextLength + 3) + 1
         return start..<(start + Self.hashTextLength)
+    }
+
+    /// The proof's hash texts in `line`, the line this scan read.
+    func proof(in line: UnsafeBufferPointer<UInt8>) -> ProofTexts {
+        ProofTexts(
+            line.baseAddress.map { UnsafeRawPointer($0 + proofStart + 1) }, count: proofCount,
+            stride: Self.hashTextLength + 3)
     }
 
     private static let entryOpening = Array(#"{"entry":""#.utf8)

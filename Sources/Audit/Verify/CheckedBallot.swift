@@ -27,7 +27,7 @@ struct CheckedBallot: Sendable {
         case unchecked(BallotChoice)
 
         /// The choice checked against `round` (now, if it was not checked yet).
-        func checked(against round: BallotCheck) -> Result<IndexedChoice, BallotError> {
+        consuming func checked(against round: BallotCheck) -> Result<IndexedChoice, BallotError> {
             switch self {
             case .checked(let result): return result
             case .unchecked(let choice): return Result { () throws(BallotError) in try round.check(choice) }

@@ -53,10 +53,7 @@ struct ParsedStatement: Sendable {
             }
             proven =
                 leaf < size
-                && memo.verify(leaf: leaf, count: scan.proofCount, leafHash: leafHash) { index in
-                    SHA256Digest(
-                        base64URL: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[scan.proofText(index)])))
-                }
+                && memo.verify(leaf: leaf, proof: scan.proof(in: bytes), leafHash: leafHash)
         } else {
             let parsed: (leaf: UInt64, statement: SignedStatement, proof: [String])
             do {

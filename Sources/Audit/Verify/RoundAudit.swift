@@ -29,7 +29,7 @@ struct RoundAudit {
     private(set) var result: (payload: RoundResult, leaf: UInt64)?
     private(set) var statements = 0
     /// Every statement id seen, so a statement repeated at another leaf is caught.
-    private var seen = Set<StatementID>()
+    private var seen: StatementIDSet
     /// The round's rules for a ballot's choice, once its open has been applied.
     private(set) var ballotCheck: BallotCheck?
     /// For a distribution's record, the pool part.
@@ -44,9 +44,8 @@ struct RoundAudit {
         self.header = header
         self.poolAudit = header.pool.map { PoolAudit(pool: $0, round: header.round) }
         // A record holds at most the log's statements (less when a round's record leaves other
-        // activity out): sized once rather than rehashed as it grows, within 4 M ids (memory is
-        // reserved, and touched only as the set fills).
-        seen.reserveCapacity(Int(min(header.checkpoint.checkpoint.size, 1 << 22)))
+        // activity out): sized once rather than grown as it fills, within 4 M ids (256 MiB of slots at most).
+        seen = StatementIDSet(capacity: Int(min(header.checkpoint.checkpoint.size, 1 << 22)))
     }
 
     /// Applies one checked statement, reporting what fails.
@@ -68,7 +67,7 @@ struct RoundAudit {
         }
         lastLeaf = leaf
         guard let kind = checked.kind else { return }
-        if let id = checked.id, !seen.insert(id).inserted {
+        if let id = checked.id, !seen.insert(id) {
             fail("duplicate_statement", "statement \(id.hex) appears at a second leaf")
             return
         }
@@ -191,7 +190,7 @@ struct RoundAudit {
     }
 
     /// Applies a ballot; returns why it does not count, or nil.
-    private mutating func applyBallot(_ ballot: CheckedBallot, id: StatementID) -> (String, String)? {
+    private mutating func applyBallot(_ ballot: consuming CheckedBallot, id: StatementID) -> (String, String)? {
         guard ballot.round == header.round else {
             return ("ballot_other_round", "a ballot for round \(ballot.round.hex), not this record's round")
         }
@@ -210,21 +209,21 @@ struct RoundAudit {
             return ("outside_electorate", "the voter \(voter.base64url) is not in the round's frozen electorate")
         }
         let index = Int(voterPlaces[place])
-        let previous = voters[index].ballot
-        if let previous, ballot.sequence <= previous.sequence {
-            return (
-                "stale_sequence", "sequence \(ballot.sequence) does not follow the voter's \(previous.sequence)"
-            )
+        // Only the sequence is read: copying the counted ballot out would retain its choice.
+        let previous = voters[index].ballot?.sequence
+        if let previous, ballot.sequence <= previous {
+            return ("stale_sequence", "sequence \(ballot.sequence) does not follow the voter's \(previous)")
         }
+        let sequence = ballot.sequence
         let choice: IndexedChoice
         do {
             // Checked in the parallel stage when the round's parameters were known by then.
-            choice = try ballot.choice.checked(against: ballotCheck!).get()
+            choice = try (consume ballot).choice.checked(against: ballotCheck!).get()
         } catch {
             return ("invalid_choice", "the ballot's choice does not fit the round: \(error.message)")
         }
         if previous == nil { counted += 1 }
-        voters[index].ballot = CountedBallot(sequence: ballot.sequence, statement: id, choice: choice)
+        voters[index].ballot = CountedBallot(sequence: sequence, statement: id, choice: choice)
         return nil
     }
 
