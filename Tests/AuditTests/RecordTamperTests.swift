@@ -117,6 +117,27 @@ struct RecordTamperTests {
             codes == ["out_of_order", "cast_mismatch", "counted_mismatch", "recount_mismatch", "certificate_mismatch"])
     }
 
+    @Test("one hash of a ballot's inclusion proof changed, at any height: bad_inclusion")
+    func proofHashChanged() async throws {
+        let fixture = try await TamperFixture.make()
+        #expect(fixture.fixture.verify().passed)
+        let original = try EditableRecord(fixture.fixture.lines)
+        // The last ballot's line: the lines before it have proven the nodes its proof passes, so
+        // a proof through known nodes must still have every hash checked, the highest included.
+        let index = try #require(original.ballotIndex(by: fixture.cid))
+        let (leaf, _, proof) = original.statement(at: index)
+        #expect(proof.count >= 3)
+        for position in proof.indices {
+            var record = original
+            var changed = proof
+            changed[position] = SHA256.hash("not the node at \(position)")
+            record.replace(at: index, proof: changed)
+            let failures = fixture.fixture.verify(record.bytes).failures
+            #expect(failures.map(\.code) == ["bad_inclusion"], "position \(position)")
+            #expect(failures.map(\.leaf) == [leaf], "position \(position)")
+        }
+    }
+
     @Test("two ballots' entries swapped, leaves kept: bad_inclusion")
     func ballotEntriesSwapped() async throws {
         let fixture = try await TamperFixture.make()
