@@ -21,8 +21,8 @@ import Sodium
 /// Proof hashes are read as their base64url text. A hash already proven at its place is compared
 /// as text (one text per digest: the decoding is strict), so a proof through known nodes is
 /// checked without decoding or hashing; others are decoded as they are needed. Checking a proof
-/// allocates nothing.
-struct InclusionMemo {
+/// allocates nothing: a path's steps wait in scratch space the memo made once.
+struct InclusionMemo: ~Copyable {
     /// At each level (a tree of 2^64 leaves has 65), the last proven path's node: its index and
     /// hash, with ``unproven`` where none is.
     private var nodes: [(index: UInt64, hash: SHA256Digest)] = Array(repeating: unproven, count: 65)
@@ -60,11 +60,16 @@ struct InclusionMemo {
     mutating func verify(leaf: UInt64, proof: ProofTexts, leafHash: SHA256Digest) -> Bool {
         let count = proof.count
         guard leaf < size, count == InclusionProof.expectedLength(index: leaf, size: size) else { return false }
-        // A path has at most 64 hashes; its nodes and siblings wait here until it is proven.
-        return withUnsafeTemporaryAllocation(of: Step.self, capacity: count) { steps in
-            verify(leaf: leaf, proof: proof, leafHash: leafHash, steps: steps)
-        }
+        // A path has at most 64 hashes; its steps wait in the memo's scratch until it is proven
+        // (a path of 20 steps is larger than Swift places on the stack).
+        return verify(leaf: leaf, proof: proof, leafHash: leafHash, steps: scratch)
     }
+
+    /// Room for the steps of one path, made once with the memo (which is not copied, so no two
+    /// threads share it).
+    private let scratch = UnsafeMutableBufferPointer<Step>.allocate(capacity: 64)
+
+    deinit { scratch.deallocate() }
 
     /// One step of a path: the node it starts from and the sibling it is hashed with.
     private struct Step {
