@@ -11,8 +11,6 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     @inlinable
     init(storage: (UInt64, UInt64, UInt64, UInt64)) { self.storage = storage }
 
-    /// Wraps exactly 32 bytes (copied in one move when they are contiguous, as arrays are).
-    @inlinable
     /// The digest whose unpadded base64url text (43 characters) is in `text`, decoded straight
     /// into its storage; nil if `text` is not such a text.
     public init?(base64URL text: UnsafeRawBufferPointer) {
@@ -22,6 +20,8 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         self = digest
     }
 
+    /// Wraps exactly 32 bytes (copied in one move when they are contiguous, as arrays are).
+    @inlinable
     public init(bytes: some Collection<UInt8>) throws(SodiumError) {
         guard bytes.count == 32 else {
             throw .wrongLength(what: "a SHA-256 digest", expected: 32, actual: bytes.count)

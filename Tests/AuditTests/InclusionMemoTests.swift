@@ -56,6 +56,47 @@ struct InclusionMemoTests {
         }
     }
 
+    /// Whether `memo` accepts `texts` (each a hash's 43 characters) as the proof of `leaf`.
+    private static func verify(
+        _ memo: inout InclusionMemo, leaf: UInt64, texts: [[UInt8]], leafHash: SHA256Digest
+    ) -> Bool {
+        Array(texts.joined()).withUnsafeBytes { bytes in
+            memo.verify(
+                leaf: leaf, proof: ProofTexts(bytes.baseAddress, count: texts.count, stride: 43), leafHash: leafHash)
+        }
+    }
+
+    @Test("a hash above a proven node is compared as its exact text: another text of it, or a foreign one, is refused")
+    func provenHashesComparedAsText() throws {
+        let size = 1_000
+        let tree = Self.tree(size)
+        var memo = InclusionMemo(size: UInt64(size), root: tree.root)
+        // Leaf 10 proves its whole path; leaf 11's path meets it at once, so every hash of leaf
+        // 11's proof is compared with what leaf 10 proved.
+        let first = try tree.inclusionProof(index: 10).path
+        let firstProven = memo.verify(leaf: 10, path: first, leafHash: tree.leafHash(at: 10))
+        #expect(firstProven)
+        let texts = try tree.inclusionProof(index: 11).path.map {
+            Array($0.withUnsafeBytes { Base64URL.encode($0) }.utf8)
+        }
+        let leafHash = tree.leafHash(at: 11)
+        #expect(Self.verify(&memo, leaf: 11, texts: texts, leafHash: leafHash))
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        for position in texts.indices {
+            // A digest's last character leaves its two low bits unused (zero): setting one gives
+            // a text a lenient decoder reads as the same digest, which strict decoding refuses.
+            var lenient = texts
+            let value = try #require(alphabet.firstIndex(of: texts[position][42]))
+            #expect(value % 4 == 0)
+            lenient[position][42] = alphabet[value + 1]
+            #expect(!Self.verify(&memo, leaf: 11, texts: lenient, leafHash: leafHash), "position \(position)")
+            var foreign = texts
+            foreign[position][20] = UInt8(ascii: "=")
+            #expect(!Self.verify(&memo, leaf: 11, texts: foreign, leafHash: leafHash), "position \(position)")
+        }
+        #expect(Self.verify(&memo, leaf: 11, texts: texts, leafHash: leafHash))
+    }
+
     @Test(
         "a wrong leaf hash, a changed path hash, or another leaf's index is refused, even after neighbours were proven")
     func tamperingRefused() throws {

@@ -132,9 +132,15 @@ struct RecordTamperTests {
             var changed = proof
             changed[position] = SHA256.hash("not the node at \(position)")
             record.replace(at: index, proof: changed)
-            let failures = fixture.fixture.verify(record.bytes).failures
-            #expect(failures.map(\.code) == ["bad_inclusion"], "position \(position)")
-            #expect(failures.map(\.leaf) == [leaf], "position \(position)")
+            // Split across two threads in blocks of two lines, and on one thread that sees every
+            // line before it (so its path surely meets nodes already proven).
+            for verifier in [nil, RecordVerifier(threads: 1, chunk: 64, block: 64)] {
+                let failures =
+                    verifier.map { $0.verify(record.bytes).report.failures }
+                    ?? fixture.fixture.verify(record.bytes).failures
+                #expect(failures.map(\.code) == ["bad_inclusion"], "position \(position)")
+                #expect(failures.map(\.leaf) == [leaf], "position \(position)")
+            }
         }
     }
 

@@ -14,7 +14,7 @@ struct StatementIDSetTests {
 
     @Test("each id is new once and a repeat after that, through growth from 16 slots to 50,000 ids")
     func insertsAndFindsRepeats() {
-        var set = StatementIDSet(capacity: 1)
+        let set = StatementIDSet(capacity: 1)
         var reference = Set<StatementID>()
         for round in 0..<2 {
             for number in 0..<50_000 {
@@ -28,7 +28,7 @@ struct StatementIDSetTests {
 
     @Test("ids that share their first eight bytes, or are all zero, are still told apart")
     func sharedPrefixAndZero() throws {
-        var set = StatementIDSet(capacity: 4)
+        let set = StatementIDSet(capacity: 4)
         let prefix = [UInt8](repeating: 0xAB, count: 8)
         let ids = try (0..<40).map { try id(bytes: prefix + [UInt8](repeating: UInt8($0), count: 24)) }
         let first = ids.map { set.insert($0) }

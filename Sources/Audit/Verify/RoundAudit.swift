@@ -29,7 +29,7 @@ struct RoundAudit {
     private(set) var result: (payload: RoundResult, leaf: UInt64)?
     private(set) var statements = 0
     /// Every statement id seen, so a statement repeated at another leaf is caught.
-    private var seen: StatementIDSet
+    private let seen: StatementIDSet
     /// The round's rules for a ballot's choice, once its open has been applied.
     private(set) var ballotCheck: BallotCheck?
     /// For a distribution's record, the pool part.
@@ -44,7 +44,8 @@ struct RoundAudit {
         self.header = header
         self.poolAudit = header.pool.map { PoolAudit(pool: $0, round: header.round) }
         // A record holds at most the log's statements (less when a round's record leaves other
-        // activity out): sized once rather than grown as it fills, within 4 M ids (256 MiB of slots at most).
+        // activity out): sized once rather than grown as it fills, within 4 M ids (256 MiB of
+        // slots at most, mapped only as they are written).
         seen = StatementIDSet(capacity: Int(min(header.checkpoint.checkpoint.size, 1 << 22)))
     }
 

@@ -1,6 +1,14 @@
 import Sodium
 import Statements
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The ids of the statements a record has shown so far, to catch a statement repeated at another
 /// leaf.
 ///
@@ -9,9 +17,11 @@ import Statements
 /// first eight bytes times an odd number drawn for the table (a record cannot know where its ids
 /// land) and probes the next slots in turn. Ids are compared whole, so two ids that share a
 /// prefix are still two ids.
-struct StatementIDSet {
-    /// Each slot's id, or the zero digest for an empty slot.
-    private var slots: [SHA256Digest]
+final class StatementIDSet {
+    /// Each slot's id, or the zero digest for an empty slot. The slots come zeroed from
+    /// `calloc`, which maps a large table's pages only as they are first written: a record
+    /// whose checkpoint announces millions of entries costs memory only for what it holds.
+    private var slots: UnsafeMutableBufferPointer<SHA256Digest>
     /// Whether the zero digest itself is in the set (it cannot mark itself).
     private var holdsZero = false
     /// How many ids the set holds.
@@ -25,12 +35,23 @@ struct StatementIDSet {
         // At most three slots in four are used, so that a search ends within a few slots.
         var size = 16
         while size * 3 / 4 < capacity { size *= 2 }
-        slots = Array(repeating: .zero, count: size)
+        slots = Self.zeroedSlots(size)
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
+    deinit { free(slots.baseAddress) }
+
+    /// `count` slots, all zero.
+    private static func zeroedSlots(_ count: Int) -> UnsafeMutableBufferPointer<SHA256Digest> {
+        guard let memory = calloc(count, MemoryLayout<SHA256Digest>.stride) else {
+            fatalError("no memory for \(count) statement ids")
+        }
+        return UnsafeMutableBufferPointer(
+            start: memory.bindMemory(to: SHA256Digest.self, capacity: count), count: count)
+    }
+
     /// Adds `id`; false if it was there already.
-    mutating func insert(_ id: StatementID) -> Bool {
+    func insert(_ id: StatementID) -> Bool {
         let digest = id.digest
         if digest == .zero {
             defer { holdsZero = true }
@@ -38,10 +59,7 @@ struct StatementIDSet {
             return !holdsZero
         }
         if (count + 1) * 4 > slots.count * 3 { grow() }
-        let (shift, multiplier) = (shift, multiplier)
-        let inserted = slots.withUnsafeMutableBufferPointer {
-            Self.place(digest, in: $0, shift: shift, multiplier: multiplier)
-        }
+        let inserted = Self.place(digest, in: slots, shift: shift, multiplier: multiplier)
         if inserted { count += 1 }
         return inserted
     }
@@ -65,15 +83,13 @@ struct StatementIDSet {
     }
 
     /// Doubles the slots and places every id again.
-    private mutating func grow() {
+    private func grow() {
         let old = slots
-        slots = Array(repeating: .zero, count: old.count * 2)
+        slots = Self.zeroedSlots(old.count * 2)
         shift -= 1
-        let (shift, multiplier) = (shift, multiplier)
-        slots.withUnsafeMutableBufferPointer { slots in
-            for digest in old where digest != .zero {
-                _ = Self.place(digest, in: slots, shift: shift, multiplier: multiplier)
-            }
+        for digest in old where digest != .zero {
+            _ = Self.place(digest, in: slots, shift: shift, multiplier: multiplier)
         }
+        free(old.baseAddress)
     }
 }
