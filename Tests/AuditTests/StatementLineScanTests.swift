@@ -13,7 +13,10 @@ struct StatementLineScanTests {
 
     /// The text of each proof hash the scan found in `line`.
     private func proofTexts(_ scan: StatementLineScan, in line: [UInt8]) -> [String] {
-        (0..<scan.proofCount).map { String(decoding: line[scan.proofText($0)], as: UTF8.self) }
+        line.withUnsafeBufferPointer { bytes in
+            let proof = scan.proof(in: bytes)
+            return (0..<proof.count).map { String(decoding: proof.text($0), as: UTF8.self) }
+        }
     }
 
     /// A proof hash's text: 43 characters, `character` repeated.

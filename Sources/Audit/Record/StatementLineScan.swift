@@ -31,21 +31,12 @@ struct StatementLineScan {
     /// Where the first proof hash's opening quote is in the line.
     private let proofStart: Int
 
-    /// The characters of a proof hash's text (a SHA-256 digest in unpadded base64url).
-    static let hashTextLength = ProofTexts.length
-
-    /// The byte range of proof hash `index`'s base64url text within the line.
-    func proofText(_ index: Int) -> Range<Int> {
-        // Each hash is `"` + 43 characters + `"`, and a comma separates them.
-        let start = proofStart + index * (Self.hashTextLength + 3) + 1
-        return start..<(start + Self.hashTextLength)
-    }
-
-    /// The proof's hash texts in `line`, the line this scan read.
+    /// The proof's hash texts in `line`, the line this scan read: each hash is `"`, 43
+    /// characters and `"`, and a comma separates them.
     func proof(in line: UnsafeBufferPointer<UInt8>) -> ProofTexts {
         ProofTexts(
             line.baseAddress.map { UnsafeRawPointer($0 + proofStart + 1) }, count: proofCount,
-            stride: Self.hashTextLength + 3)
+            stride: ProofTexts.length + 3)
     }
 
     private static let entryOpening = Array(#"{"entry":""#.utf8)
@@ -106,7 +97,7 @@ struct StatementLineScan {
         if position < line.count, line[position] == UInt8(ascii: "\"") {
             while true {
                 guard expect(byte: UInt8(ascii: "\"")) else { return nil }
-                guard let text = stringText(), text.count == Self.hashTextLength else { return nil }
+                guard let text = stringText(), text.count == ProofTexts.length else { return nil }
                 proofCount += 1
                 guard expect(byte: UInt8(ascii: "\"")) else { return nil }
                 guard position < line.count, line[position] == UInt8(ascii: ",") else { break }
