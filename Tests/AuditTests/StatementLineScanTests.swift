@@ -6,15 +6,36 @@ import Testing
 
 @Suite("Statement lines scanned in place")
 struct StatementLineScanTests {
-    /// The scan of a line, or nil.
-    private func scan(_ line: [UInt8]) -> StatementLineScan? {
-        line.withUnsafeBufferPointer { StatementLineScan($0) }
+    /// What a worker's entry buffer holds before a line is scanned onto it: the entries of the
+    /// block's earlier lines.
+    private static let earlierEntries: [UInt8] = [7, 7, 7]
+
+    /// A line's scan, with its decoded log entry, or nil; the entry is decoded onto a buffer that
+    /// holds earlier entries, and a line that does not scan must leave that buffer as it was.
+    private func scan(_ line: [UInt8]) -> Scanned? {
+        var entries = Self.earlierEntries
+        let scan = line.withUnsafeBufferPointer { StatementLineScan($0, entries: &entries) }
+        guard let scan else {
+            #expect(entries == Self.earlierEntries)
+            return nil
+        }
+        #expect(entries[..<scan.entry.lowerBound] == Self.earlierEntries[...])
+        #expect(scan.entry.upperBound == entries.count)
+        return Scanned(scan: scan, entry: Array(entries[scan.entry]))
+    }
+
+    /// A scan and the log entry it decoded.
+    private struct Scanned {
+        let scan: StatementLineScan
+        let entry: [UInt8]
+        var leaf: UInt64 { scan.leaf }
+        var proofCount: Int { scan.proofCount }
     }
 
     /// The text of each proof hash the scan found in `line`.
-    private func proofTexts(_ scan: StatementLineScan, in line: [UInt8]) -> [String] {
+    private func proofTexts(_ scanned: Scanned, in line: [UInt8]) -> [String] {
         line.withUnsafeBufferPointer { bytes in
-            let proof = scan.proof(in: bytes)
+            let proof = scanned.scan.proof(in: bytes)
             return (0..<proof.count).map { String(decoding: proof.text($0), as: UTF8.self) }
         }
     }

@@ -92,6 +92,75 @@ struct CanonicalBallotTests {
         }
     }
 
+    /// What a verifier reads from a log entry's signed bytes without the canonical reader: the
+    /// statement split from them, its payload dispatched by kind to the strict parser.
+    static func strict(signedBytes: [UInt8]) -> BallotCast? {
+        let entry = [UInt8](repeating: 0, count: 64) + signedBytes
+        guard let statement = try? SignedStatement(logEntry: entry),
+            case .ballotCast(let ballot)? = try? AnyStatementPayload.parse(statement, parser: StrictJSONParser()).0
+        else { return nil }
+        return ballot
+    }
+
+    /// `signedBytes` read as a canonical ballot by `parser`'s limits.
+    static func fromSigned(_ signedBytes: [UInt8], parser: StrictJSONParser = StrictJSONParser()) -> BallotCast? {
+        signedBytes.withUnsafeBytes { BallotCast(canonicalSignedBytes: $0, parser: parser) }
+    }
+
+    @Test("a ballot's signed bytes are read in place exactly when they are a ballot.cast in canonical form")
+    func signedBytes() {
+        var random = SplitMix64(seed: 3)
+        for _ in 0..<500 {
+            let ballot = Self.randomBallot(&random)
+            let signed = SignedStatement.signedBytes(kind: BallotCast.kind, payload: ballot.canonicalBytes)
+            #expect(Self.fromSigned(signed) == ballot)
+            #expect(Self.strict(signedBytes: signed) == ballot)
+        }
+        let ballot = BallotCast(
+            header: F.header(), round: F.id("round"), revision: nil, sequence: 3, choice: .ranking([["Oak"]]))
+        let payload = ballot.canonicalBytes
+        let signed = SignedStatement.signedBytes(kind: BallotCast.kind, payload: payload)
+        // Another kind, no prefix, no NUL after the kind, nothing after it: not a ballot here.
+        let others: [[UInt8]] = [
+            SignedStatement.signedBytes(kind: try! StatementKind("ballot.casts"), payload: payload),
+            SignedStatement.signedBytes(kind: MemberJoin.kind, payload: payload),
+            Array(signed.dropFirst(SignedStatement.prefix.utf8.count)),
+            Array("plenum/v1/ballot.cast".utf8) + payload,
+            Array("plenum/v1/ballot.cast".utf8) + [0],
+            Array(signed.dropLast()),
+        ]
+        for other in others { #expect(Self.fromSigned(other) == nil, "\(String(decoding: other, as: UTF8.self))") }
+        // Beyond the parser's limits it is the parser's, whose refusal is then reported.
+        #expect(Self.fromSigned(signed, parser: StrictJSONParser(maximumBytes: payload.count)) == ballot)
+        #expect(Self.fromSigned(signed, parser: StrictJSONParser(maximumBytes: payload.count - 1)) == nil)
+        #expect(Self.fromSigned(signed, parser: StrictJSONParser(maximumDepth: 3)) == nil)
+    }
+
+    @Test("5,000 mutated signed bytes: whatever is read in place, the split and the strict parser read the same")
+    func signedByteMutations() {
+        var random = SplitMix64(seed: 11)
+        let alphabet = Array(#"{}[],:"\ 0123456789-_./eEaAzZ"#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xFF]
+        var accepted = 0
+        for _ in 0..<5_000 {
+            var signed = SignedStatement.signedBytes(
+                kind: BallotCast.kind, payload: Self.randomBallot(&random).canonicalBytes)
+            // Mostly near the front, where the prefix, the kind and the NUL are.
+            let reach = random.next() % 2 == 0 ? 30 : signed.count
+            let index = Int.random(in: 0..<min(reach, signed.count), using: &random)
+            let byte = alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+            switch random.next() % 3 {
+            case 0: signed[index] = byte
+            case 1: signed.insert(byte, at: index)
+            default: signed.remove(at: index)
+            }
+            if let fast = Self.fromSigned(signed) {
+                accepted += 1
+                #expect(Self.strict(signedBytes: signed) == fast, "\(String(decoding: signed, as: UTF8.self))")
+            }
+        }
+        #expect(accepted > 0)
+    }
+
     @Test("20,000 mutated payloads: whatever the canonical reader accepts, the strict parser reads the same")
     func mutations() {
         var random = SplitMix64(seed: 7)

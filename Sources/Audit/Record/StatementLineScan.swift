@@ -24,8 +24,9 @@ import Sodium
 /// decoded, as the parser's are.
 struct StatementLineScan {
     let leaf: UInt64
-    /// The decoded log entry: the signature, then the signed bytes.
-    let entry: [UInt8]
+    /// Where the decoded log entry (the signature, then the signed bytes) is in the buffer the
+    /// scan decoded it into.
+    let entry: Range<Int>
     /// How many hashes the proof has.
     let proofCount: Int
     /// Where the first proof hash's opening quote is in the line.
@@ -44,8 +45,11 @@ struct StatementLineScan {
     private static let proofOpening = Array(#","proof":["#.utf8)
     private static let closing = Array(#"],"type":"statement"}"#.utf8)
 
-    /// Scans `line` (without its newline); nil if it is not a canonical statement line.
-    init?(_ line: UnsafeBufferPointer<UInt8>) {
+    /// Scans `line` (without its newline), decoding its log entry onto the end of `entries` (a
+    /// worker decodes a block's entries into one buffer, kept from block to block, rather than
+    /// into an array each); nil, with `entries` as it was, if it is not a canonical statement
+    /// line.
+    init?(_ line: UnsafeBufferPointer<UInt8>, entries: inout [UInt8]) {
         // The parser's size limit, so that a line too long for it is not read here either; and
         // printable ASCII without a backslash throughout, so that every string in the line is
         // its bytes as they stand (no escapes, no control characters, nothing to validate as
@@ -105,10 +109,19 @@ struct StatementLineScan {
             }
         }
         guard expect(Self.closing), position == line.count else { return nil }
-        guard let entry = Base64URL.decode(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[entryText])))
-        else { return nil }
+        let text = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[entryText]))
+        guard let count = Base64URL.decodedCount(text.count) else { return nil }
+        let start = entries.count
+        entries.append(contentsOf: repeatElement(0, count: count))
+        let decoded = entries.withUnsafeMutableBytes {
+            Base64URL.decode(text, into: UnsafeMutableRawBufferPointer(rebasing: $0[start...]))
+        }
+        guard decoded else {
+            entries.removeSubrange(start...)
+            return nil
+        }
         self.leaf = leaf
-        self.entry = entry
+        self.entry = start..<entries.count
         self.proofCount = proofCount
         self.proofStart = proofStart
     }

@@ -110,21 +110,28 @@ final class ParallelChecks: @unchecked Sendable {
         // A block's lines between the two passes, in one buffer kept for the whole record.
         let parsed = UnsafeMutablePointer<ParsedStatement>.allocate(capacity: block)
         defer { parsed.deallocate() }
+        // The block's log entries, decoded one after another into one buffer that keeps its
+        // capacity from block to block.
+        var entries: [UInt8] = []
+        entries.reserveCapacity(block * 512)
         while let (chunk, range) = next() {
+            entries.removeAll(keepingCapacity: true)
             chunk.batch.bytes.withUnsafeBufferPointer { bytes in
                 for (offset, index) in range.enumerated() {
                     let line = chunk.batch.lines[index]
                     (parsed + offset).initialize(
                         to: ParsedStatement(
                             line: line.number, bytes: UnsafeBufferPointer(rebasing: bytes[line.range]), header: header,
-                            memo: &memo))
+                            memo: &memo, entries: &entries))
                 }
             }
             // The block's signatures in one tight loop, after its parsing.
-            for (offset, index) in range.enumerated() {
-                (chunk.results + index).initialize(
-                    to: (parsed + offset).move().checked(
-                        context: context, round: chunk.round, recordRound: header.round))
+            entries.withUnsafeBytes { entries in
+                for (offset, index) in range.enumerated() {
+                    (chunk.results + index).initialize(
+                        to: (parsed + offset).move().checked(
+                            context: context, round: chunk.round, recordRound: header.round, entries: entries))
+                }
             }
             chunk.blockDone()
         }

@@ -15,45 +15,72 @@ struct ParsedStatement: Sendable {
     /// The statement's kind, if its line parsed.
     let kind: StatementKind?
     let id: StatementID?
-    /// The payload, if it parsed.
-    private var payload: AnyStatementPayload?
     private var failures: [AuditFailure]
-    /// The header of a payload that parsed.
-    private var unsigned: StatementHeader?
-    /// The decoded log entry (signature, then signed bytes), when the line was read in place.
-    private var entry: [UInt8]?
-    /// The statement, if its line parsed.
-    private var statement: SignedStatement?
+    /// A ballot in canonical form, read straight from its log entry (most of a record): no
+    /// ``SignedStatement`` and no copy of its payload are made for it. Its signature is
+    /// ``signature``.
+    private var ballot: BallotCast?
+    private var signature: Signature?
+    /// Any other statement that parsed, with its payload and header if they parsed. A few in a
+    /// record of ballots, so each is kept out of line.
+    private var other: Other?
+    /// Where the line's log entry is among the block's entries, when the line was read in place.
+    private var entry: Range<Int>?
 
-    /// Checks one statement line, all but its signature.
-    init(line: Int, bytes: UnsafeBufferPointer<UInt8>, header: RecordHeader, memo: inout InclusionMemo) {
-        // The canonical shape is scanned in place; anything else goes through the strict parser.
-        let scan = StatementLineScan(bytes)
-        let leaf: UInt64
+    /// A statement other than a canonical ballot, as the signature pass takes it.
+    private final class Other: Sendable {
         let statement: SignedStatement
+        let payload: (AnyStatementPayload, StatementHeader)?
+
+        init(statement: SignedStatement, payload: (AnyStatementPayload, StatementHeader)?) {
+            self.statement = statement
+            self.payload = payload
+        }
+    }
+
+    /// Checks one statement line, all but its signature. A line read in place has its log
+    /// entry decoded onto the end of `entries`, the worker's buffer for the block's entries,
+    /// which ``checked(context:round:recordRound:entries:)`` is then given.
+    init(
+        line: Int, bytes: UnsafeBufferPointer<UInt8>, header: RecordHeader, memo: inout InclusionMemo,
+        entries: inout [UInt8]
+    ) {
+        // The canonical shape is scanned in place; anything else goes through the strict parser.
+        let scan = StatementLineScan(bytes, entries: &entries)
+        let leaf: UInt64
         let id: StatementID
         let leafHash: SHA256Digest
         let proven: Bool
         let size = header.checkpoint.checkpoint.size
+        var ballot: (BallotCast, Signature)?
+        var statement: SignedStatement?
         if let scan {
-            do {
-                statement = try SignedStatement(logEntry: scan.entry)
-            } catch {
+            leaf = scan.leaf
+            let read = entries.withUnsafeBytes { entries -> Result<(SHA256Digest, SHA256Digest), StatementError> in
+                let entry = UnsafeRawBufferPointer(rebasing: entries[scan.entry])
+                // A log entry is a signature and at least a byte signed (or the parser says why not).
+                guard entry.count > 64 else { return .failure(.malformedEntry("shorter than a signature")) }
+                let signed = UnsafeRawBufferPointer(rebasing: entry[64...])
+                if let cast = BallotCast(canonicalSignedBytes: signed, parser: StrictJSONParser()) {
+                    ballot = (cast, try! Signature(raw: UnsafeRawBufferPointer(rebasing: entry[0..<64])))
+                } else {
+                    switch Result(catching: { () throws(StatementError) in try SignedStatement(logEntry: entry) }) {
+                    case .success(let read): statement = read
+                    case .failure(let error): return .failure(error)
+                    }
+                }
+                // The id and the leaf hash straight from the decoded entry, without rebuilding it.
+                return .success((SHA256.hash(signed), MerkleHash.leaf(entry)))
+            }
+            switch read {
+            case .failure(let error):
                 self = Self(
                     line: line, unparsed: "the statement line does not parse: entry is not a log entry: \(error)")
                 return
+            case .success(let (digest, hash)):
+                (id, leafHash) = (StatementID(digest), hash)
             }
-            leaf = scan.leaf
-            // The id and the leaf hash straight from the decoded entry, without rebuilding it.
-            (id, leafHash) = scan.entry.withUnsafeBytes { entry in
-                (
-                    StatementID(SHA256.hash(UnsafeRawBufferPointer(rebasing: entry[64...]))),
-                    MerkleHash.leaf(entry)
-                )
-            }
-            proven =
-                leaf < size
-                && memo.verify(leaf: leaf, proof: scan.proof(in: bytes), leafHash: leafHash)
+            proven = leaf < size && memo.verify(leaf: leaf, proof: scan.proof(in: bytes), leafHash: leafHash)
         } else {
             let parsed: (leaf: UInt64, statement: SignedStatement, proof: [String])
             do {
@@ -63,14 +90,12 @@ struct ParsedStatement: Sendable {
                 return
             }
             (leaf, statement) = (parsed.leaf, parsed.statement)
-            id = StatementID(statement.id)
-            leafHash = statement.leafHash
+            id = StatementID(parsed.statement.id)
+            leafHash = parsed.statement.leafHash
             proven = leaf < size && memo.verify(leaf: leaf, encodedPath: parsed.proof, leafHash: leafHash)
         }
         self.line = line
         self.leaf = leaf
-        self.statement = statement
-        self.kind = statement.kind
         self.id = id
         var failures: [AuditFailure] = []
         if leaf >= size {
@@ -85,42 +110,60 @@ struct ParsedStatement: Sendable {
                     line: line, leaf: leaf))
         }
         self.entry = scan?.entry
-        do {
-            let (payload, author) = try AnyStatementPayload.parse(statement, parser: StrictJSONParser())
-            self.payload = payload
-            self.unsigned = author
-        } catch {
-            self.payload = nil
-            failures.append(Self.failure(error, statement: statement, line: line, leaf: leaf))
+        if let (cast, signature) = ballot {
+            self.kind = BallotCast.kind
+            self.ballot = cast
+            self.signature = signature
+            self.other = nil
+        } else if let statement {
+            self.kind = statement.kind
+            var payload: (AnyStatementPayload, StatementHeader)?
+            do {
+                payload = try AnyStatementPayload.parse(statement, parser: StrictJSONParser())
+            } catch {
+                failures.append(Self.failure(error, kind: statement.kind, line: line, leaf: leaf))
+            }
+            self.ballot = nil
+            self.signature = nil
+            self.other = Other(statement: statement, payload: payload)
+        } else {
+            preconditionFailure("a parsed line is a ballot or a statement")
         }
         self.failures = failures
     }
 
     /// Checks the signature (then the organization) of a payload that parsed, and reduces a
     /// ballot (``CheckedBallot``), checking its choice against `round` if that is known and the
-    /// ballot's; what is left of the statement is freed here, on the checking thread.
+    /// ballot's; what is left of the statement is freed here, on the checking thread. `entries`
+    /// is the buffer the block's log entries were decoded into.
     consuming func checked(
-        context: VerificationContext, round: BallotCheck?, recordRound: StatementID
+        context: VerificationContext, round: BallotCheck?, recordRound: StatementID, entries: UnsafeRawBufferPointer
     ) -> CheckedStatement {
-        // Taken out (not copied and then cleared), so nothing is reference counted twice.
-        let entry = self.entry.take()
-        let statement = self.statement.take()
-        let unsigned = self.unsigned.take()
         var result = CheckedStatement(line: line, leaf: leaf, kind: kind, id: id, failures: failures)
-        guard let header = unsigned, let statement, let payload = payload.take() else { return result }
-        let opened: Result<Void, StatementError>
-        if let entry {
-            opened = entry.withUnsafeBytes { entry in
-                Result { () throws(StatementError) in
-                    try statement.finishOpening(
-                        header, signedBytes: UnsafeRawBufferPointer(rebasing: entry[64...]), context: context)
-                }
+        // Taken out (not copied and then cleared), so nothing is reference counted twice.
+        let signedBytes = entry.map { UnsafeRawBufferPointer(rebasing: entries[($0.lowerBound + 64)..<$0.upperBound]) }
+        if let ballot = ballot.take() {
+            // A ballot is read from its entry only when its line was read in place.
+            guard let signature, let signedBytes else { preconditionFailure("a canonical ballot has its entry") }
+            do {
+                try SignedStatement.finishOpening(
+                    ballot.header, signature: signature, signedBytes: signedBytes, context: context)
+            } catch {
+                result.failures.append(Self.failure(error, kind: BallotCast.kind, line: line, leaf: leaf))
+                return result
             }
-        } else {
-            opened = Result { () throws(StatementError) in try statement.finishOpening(header, context: context) }
+            result.content = .ballot(CheckedBallot(ballot, round: round, recordRound: recordRound))
+            return result
         }
-        if case .failure(let error) = opened {
-            result.failures.append(Self.failure(error, statement: statement, line: line, leaf: leaf))
+        guard let other = other.take(), let (payload, header) = other.payload else { return result }
+        do {
+            if let signedBytes {
+                try other.statement.finishOpening(header, signedBytes: signedBytes, context: context)
+            } else {
+                try other.statement.finishOpening(header, context: context)
+            }
+        } catch {
+            result.failures.append(Self.failure(error, kind: other.statement.kind, line: line, leaf: leaf))
             return result
         }
         if case .ballotCast(let ballot) = payload {
@@ -131,27 +174,25 @@ struct ParsedStatement: Sendable {
         return result
     }
 
-    private static func failure(
-        _ error: StatementError, statement: SignedStatement, line: Int, leaf: UInt64
-    ) -> AuditFailure {
+    private static func failure(_ error: StatementError, kind: StatementKind, line: Int, leaf: UInt64) -> AuditFailure {
         let code: String
         switch error {
         case .badSignature, .malformedSignature: code = "bad_signature"
         case .wrongOrganization: code = "wrong_organization"
         default: code = "bad_payload"
         }
-        return AuditFailure(code, "the \(statement.kind) statement: \(error)", line: line, leaf: leaf)
+        return AuditFailure(code, "the \(kind) statement: \(error)", line: line, leaf: leaf)
     }
 
     /// A line that does not parse as a statement line.
     private init(line: Int, unparsed message: String) {
         self.line = line
         self.leaf = 0
-        self.statement = nil
         self.kind = nil
         self.id = nil
-        self.payload = nil
-        self.unsigned = nil
+        self.ballot = nil
+        self.signature = nil
+        self.other = nil
         self.entry = nil
         self.failures = [AuditFailure("bad_line", message, line: line)]
     }

@@ -11,6 +11,9 @@ struct RoundAudit {
     private var lastLeaf: UInt64?
     private var proposalStatements = Set<StatementID>()
     private(set) var open: (payload: RoundOpen, leaf: UInt64, electorate: Electorate)?
+    /// The revision the open names, kept apart so that each ballot compares with it without
+    /// reading ``open`` (a copy of which, its electorate included, costs reference counting).
+    private var openRevision: StatementID?
     /// The frozen electorate's members, each with the ballot of theirs that counts so far.
     private var voters: [(member: MemberID, ballot: CountedBallot?)] = []
     /// For each member's place in ``Membership/people`` at the open, their place in ``voters``
@@ -72,14 +75,12 @@ struct RoundAudit {
             fail("duplicate_statement", "statement \(id.hex) appears at a second leaf")
             return
         }
+        let content = checked.content.take()
         // A ballot counts towards `cast` unless it is legibly another round's.
-        if kind == BallotCast.kind {
-            if case .ballot(let ballot)? = checked.content, ballot.round != header.round {
-            } else {
-                ballotStatements += 1
-            }
+        if kind == BallotCast.kind, content?.ballotRound.map({ $0 != header.round }) != true {
+            ballotStatements += 1
         }
-        guard let content = checked.content.take(), let id = checked.id else { return }
+        guard let content, let id = checked.id else { return }
         verified = (verified ?? 0) + (checked.failures.isEmpty ? 1 : 0)
         let payload: AnyStatementPayload
         switch content {
@@ -186,6 +187,7 @@ struct RoundAudit {
             voters.append((entry.member, nil))
         }
         open = (roundOpen, leaf, electorate)
+        openRevision = roundOpen.revision
         ballotCheck = BallotCheck(roundOpen.counting)
         return failures
     }
@@ -199,7 +201,7 @@ struct RoundAudit {
         // included) for every ballot costs reference counting that shows in a million ballots.
         guard open != nil else { return ("ballot_before_open", "a ballot before the round opened") }
         if closeLeaf != nil { return ("ballot_after_close", "a ballot after the round's close") }
-        guard ballot.revision == open?.payload.revision else {
+        guard ballot.revision == openRevision else {
             return ("wrong_revision", "the ballot names another revision than the round's")
         }
         guard let place = membership.actorPlace(ballot.author) else {

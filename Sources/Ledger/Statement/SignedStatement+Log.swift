@@ -20,8 +20,17 @@ extension SignedStatement {
     /// Splits a log entry back into a statement: the signature, then
     /// `"plenum/v1/" + kind + "\0" + payload`.
     public init(logEntry entry: [UInt8]) throws(StatementError) {
+        let read = entry.withUnsafeBytes { entry in
+            Result { () throws(StatementError) in try SignedStatement(logEntry: entry) }
+        }
+        self = try read.get()
+    }
+
+    /// ``init(logEntry:)`` over the entry's bytes in place (a verifier decodes a block's entries
+    /// into one buffer).
+    package init(logEntry entry: UnsafeRawBufferPointer) throws(StatementError) {
         guard entry.count > 64 else { throw .malformedEntry("shorter than a signature") }
-        let signature = entry.withUnsafeBytes { try! Signature(raw: UnsafeRawBufferPointer(rebasing: $0[0..<64])) }
+        let signature = try! Signature(raw: UnsafeRawBufferPointer(rebasing: entry[0..<64]))
         let signed = entry[64...]
         let prefix = Self.prefixBytes
         guard signed.starts(with: prefix) else { throw .malformedEntry("missing the plenum/v1/ prefix") }

@@ -94,6 +94,16 @@ public struct SignedStatement: Hashable, Sendable {
     package func finishOpening(
         _ header: StatementHeader, signedBytes: UnsafeRawBufferPointer, context: VerificationContext
     ) throws(StatementError) {
+        try Self.finishOpening(header, signature: signature, signedBytes: signedBytes, context: context)
+    }
+
+    /// ``finishOpening(_:signedBytes:context:)`` for a statement that was never assembled: its
+    /// signature and signed bytes as a log entry holds them (a verifier reads a canonical
+    /// ballot straight from its entry).
+    package static func finishOpening(
+        _ header: StatementHeader, signature: Signature, signedBytes: UnsafeRawBufferPointer,
+        context: VerificationContext
+    ) throws(StatementError) {
         guard header.author.isValidSignature(signature, for: signedBytes) else { throw .badSignature }
         try context.check(header)
     }

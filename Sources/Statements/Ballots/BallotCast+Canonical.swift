@@ -12,14 +12,36 @@ extension BallotCast {
     /// mutated payloads); anything outside the subset, valid or not, returns nil and is left to
     /// the strict parser, which reads it or says what is wrong with it.
     init?(canonical payload: [UInt8]) {
-        guard
-            let ballot = payload.withUnsafeBufferPointer({ bytes -> BallotCast? in
-                var cursor = CanonicalCursor(bytes)
-                return cursor.ballot()
-            })
-        else { return nil }
+        guard let ballot = payload.withUnsafeBufferPointer({ BallotCast(canonical: $0) }) else { return nil }
         self = ballot
     }
+
+    /// ``init(canonical:)`` over a payload's bytes in place.
+    init?(canonical payload: UnsafeBufferPointer<UInt8>) {
+        var cursor = CanonicalCursor(payload)
+        guard let ballot = cursor.ballot() else { return nil }
+        self = ballot
+    }
+
+    /// Reads a statement's signed bytes (`plenum/v1/ballot.cast`, a NUL, then the payload) as a
+    /// ballot when they are a `ballot.cast` whose payload ``init(canonical:)`` reads and that
+    /// `parser` would accept (at most `maximumBytes`, four levels deep); nil for anything else,
+    /// which is left to ``SignedStatement`` and the strict parser.
+    ///
+    /// A verifier reads a million ballots from their log entries: this reads each in place,
+    /// without a ``SignedStatement`` (whose payload is a copy) in between.
+    package init?(canonicalSignedBytes signed: UnsafeRawBufferPointer, parser: StrictJSONParser) {
+        let prefix = Self.signedPrefix
+        guard parser.maximumDepth >= 4, signed.count > prefix.count,
+            signed.count - prefix.count <= parser.maximumBytes, signed.starts(with: prefix)
+        else { return nil }
+        let payload = UnsafeRawBufferPointer(rebasing: signed[prefix.count...])
+        guard let ballot = BallotCast(canonical: payload.assumingMemoryBound(to: UInt8.self)) else { return nil }
+        self = ballot
+    }
+
+    /// What a ballot's signed bytes start with: `plenum/v1/ballot.cast` and a NUL.
+    private static let signedPrefix = Array((SignedStatement.prefix + BallotCast.kind.name).utf8) + [0]
 }
 
 /// A position in a canonical payload, advanced by each expected piece; every method returns
@@ -104,7 +126,7 @@ private struct CanonicalCursor {
     }
 
     private func statementID(_ range: Range<Int>) -> StatementID? {
-        StatementID(hex: text(range))
+        StatementID(hexDigits: UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     /// Advances past `literal` if the bytes here are exactly it.

@@ -23,23 +23,26 @@ public struct StatementID: Hashable, Comparable, Sendable, CustomStringConvertib
     /// Reads 64 lower-case hexadecimal digits; nil for anything else (upper case included, so
     /// that every id has exactly one text form).
     public init?(hex text: String) {
-        // Read straight into the digest's storage (a ballot names two ids; no arrays between).
         var text = text
-        let digest: SHA256Digest? = text.withUTF8 { digits in
-            guard digits.count == 64 else { return nil }
-            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            let valid = withUnsafeMutableBytes(of: &words) { raw in
-                for index in 0..<32 {
-                    guard let high = HexDigits.value(digits[2 * index]),
-                        let low = HexDigits.value(digits[2 * index + 1])
-                    else { return false }
-                    raw[index] = high << 4 | low
-                }
-                return true
+        guard let id = text.withUTF8({ StatementID(hexDigits: $0) }) else { return nil }
+        self = id
+    }
+
+    /// ``init(hex:)`` over the digits' bytes, read straight into the digest's storage (a ballot
+    /// names two ids, and a verifier reads a million ballots: no string or array between).
+    package init?(hexDigits digits: UnsafeBufferPointer<UInt8>) {
+        guard digits.count == 64 else { return nil }
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &words) { raw in
+            for index in 0..<32 {
+                guard let high = HexDigits.value(digits[2 * index]),
+                    let low = HexDigits.value(digits[2 * index + 1])
+                else { return false }
+                raw[index] = high << 4 | low
             }
-            return valid ? withUnsafeBytes(of: words) { try? SHA256Digest(bytes: $0) } : nil
+            return true
         }
-        guard let digest else { return nil }
+        guard valid, let digest = withUnsafeBytes(of: words, { try? SHA256Digest(bytes: $0) }) else { return nil }
         self.digest = digest
     }
 
