@@ -112,6 +112,33 @@ struct SHA256DigestTests {
         #expect(SHA256.hash("") != SHA256.hash("abc"))
         #expect(SHA256Digest.zero != SHA256.hash(""))
     }
+
+    @Test("precedes(_:) is the byte arrays' lexicographic order, in every word and at every byte")
+    func ordering() throws {
+        var random = SplitMix64(seed: 5)
+        func randomBytes() -> [UInt8] { (0..<32).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
+        var pairs: [([UInt8], [UInt8])] = []
+        for _ in 0..<2_000 { pairs.append((randomBytes(), randomBytes())) }
+        // Pairs that agree up to one byte, with the difference at each place and each way round.
+        for index in 0..<32 {
+            let base = randomBytes()
+            var above = base
+            above[index] = base[index] == 0xFF ? 0xFE : base[index] + 1
+            pairs.append((base, above))
+            pairs.append((above, base))
+            pairs.append((base, base))
+        }
+        // A difference in a word's high byte outweighs the low bytes (big-endian, not host order).
+        var high = [UInt8](repeating: 0, count: 32)
+        high[0] = 1
+        var low = [UInt8](repeating: 0xFF, count: 32)
+        low[0] = 0
+        pairs.append((low, high))
+        for (left, right) in pairs {
+            let (a, b) = (try SHA256Digest(bytes: left), try SHA256Digest(bytes: right))
+            #expect(a.precedes(b) == left.lexicographicallyPrecedes(right), "\(a.hex) \(b.hex)")
+        }
+    }
 }
 
 /// swift-crypto computes Plenum's digests; libsodium's `crypto_hash_sha256`, called directly, is

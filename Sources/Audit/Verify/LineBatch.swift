@@ -7,10 +7,19 @@ struct LineBatch: Sendable {
     /// Each line's number in the record and its range in ``bytes``.
     private(set) var lines: [(number: Int, range: Range<Int>)] = []
 
+    /// An empty batch.
+    init() {}
+
     /// An empty batch with room for `lines` lines of `bytes` bytes in all.
     init(reservingLines lines: Int, bytes: Int) {
         self.lines.reserveCapacity(lines)
         self.bytes.reserveCapacity(bytes)
+    }
+
+    /// Empties the batch, keeping its buffers for the next lines.
+    mutating func removeAll() {
+        lines.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     var count: Int { lines.count }

@@ -13,16 +13,20 @@ import Synchronization
 final class ParallelChecks: @unchecked Sendable {
     /// One chunk's lines and, once its blocks are done, their results.
     final class Chunk: @unchecked Sendable {
-        fileprivate let batch: LineBatch
+        /// The lines; handed back by ``forEach(_:)`` once every block is done, for the next chunk.
+        fileprivate private(set) var batch: LineBatch
         fileprivate let round: BallotCheck?
         /// Initialized block by block by the workers; read once every block is done.
         fileprivate let results: UnsafeMutablePointer<CheckedStatement>
         fileprivate let remaining: Atomic<Int>
+        /// How many lines the chunk has (its batch is handed back before the chunk is freed).
+        private let count: Int
         private let done = DispatchSemaphore(value: 0)
         private var consumed = false
 
         fileprivate init(batch: LineBatch, round: BallotCheck?, blocks: Int) {
             self.batch = batch
+            self.count = batch.count
             self.round = round
             self.results = .allocate(capacity: batch.count)
             self.remaining = Atomic(blocks)
@@ -33,18 +37,23 @@ final class ParallelChecks: @unchecked Sendable {
         }
 
         /// Waits until every line is checked, then hands each result to `body` in order (moved
-        /// out, not copied: a chunk's results are read once).
-        func forEach(_ body: (consuming CheckedStatement) -> Void) {
+        /// out, not copied: a chunk's results are read once). Returns the chunk's lines, which
+        /// no worker reads any more, so that their buffers serve the next chunk (a chunk is
+        /// megabytes: fresh memory for each costs page faults).
+        func forEach(_ body: (consuming CheckedStatement) -> Void) -> LineBatch {
             done.wait()
             precondition(!consumed, "a chunk's results are read once")
             consumed = true
-            for index in 0..<batch.count { body((results + index).move()) }
+            for index in 0..<count { body((results + index).move()) }
+            var lines = LineBatch()
+            swap(&lines, &batch)
+            return lines
         }
 
         deinit {
             // Workers drain every queued block before they exit, so a released chunk is complete;
             // its results are still here unless ``forEach`` moved them out.
-            if !consumed && remaining.load(ordering: .acquiring) == 0 { results.deinitialize(count: batch.count) }
+            if !consumed && remaining.load(ordering: .acquiring) == 0 { results.deinitialize(count: count) }
             results.deallocate()
         }
     }

@@ -70,13 +70,19 @@ public struct RecordVerifier: Sendable {
         let checks = ParallelChecks(threads: threads, block: block, header: header)
         defer { checks.close() }
         var inFlight: [ParallelChecks.Chunk] = []
+        // The batches of applied chunks, whose buffers the next chunks fill.
+        var spare: [LineBatch] = []
         func finishOldest() {
-            inFlight.removeFirst().forEach { audit.apply($0, into: &report) }
+            var lines = inFlight.removeFirst().forEach { audit.apply($0, into: &report) }
+            lines.removeAll()
+            spare.append(lines)
         }
         func flush(final: Bool) {
             if !pending.isEmpty {
                 inFlight.append(checks.submit(pending, round: audit.ballotCheck))
-                pending = LineBatch(reservingLines: chunk, bytes: pending.bytes.count + pending.bytes.count / 8)
+                pending =
+                    spare.popLast()
+                    ?? LineBatch(reservingLines: chunk, bytes: pending.bytes.count + pending.bytes.count / 8)
                 if inFlight.count > ahead { finishOldest() }
             }
             if final { while !inFlight.isEmpty { finishOldest() } }

@@ -62,7 +62,7 @@ public struct StatementID: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public static func < (lhs: StatementID, rhs: StatementID) -> Bool {
-        lhs.digest.bytes.lexicographicallyPrecedes(rhs.digest.bytes)
+        lhs.digest.precedes(rhs.digest)
     }
 }
 
