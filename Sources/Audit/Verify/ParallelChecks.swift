@@ -131,7 +131,7 @@ final class ParallelChecks: @unchecked Sendable {
                     (parsed + offset).initialize(
                         to: ParsedStatement(
                             line: line.number, bytes: UnsafeBufferPointer(rebasing: bytes[line.range]), header: header,
-                            memo: &memo, entries: &entries))
+                            round: chunk.round, memo: &memo, entries: &entries))
                 }
             }
             // The block's signatures in one tight loop, after its parsing.

@@ -17,9 +17,10 @@ struct ParsedStatement: Sendable {
     let id: StatementID?
     private var failures: [AuditFailure]
     /// A ballot in canonical form, read straight from its log entry (most of a record): no
-    /// ``SignedStatement`` and no copy of its payload are made for it. Its signature is
-    /// ``signature``.
-    private var ballot: BallotCast?
+    /// ``SignedStatement`` and no copy of its payload are made for it, and it is reduced here
+    /// (``CheckedBallot``), so that its option names are freed as soon as they are read. Its
+    /// header (author, organization) and ``signature`` are what the signature pass checks.
+    private var ballot: (header: StatementHeader, checked: CheckedBallot)?
     private var signature: Signature?
     /// Any other statement that parsed, with its payload and header if they parsed. A few in a
     /// record of ballots, so each is kept out of line.
@@ -38,12 +39,13 @@ struct ParsedStatement: Sendable {
         }
     }
 
-    /// Checks one statement line, all but its signature. A line read in place has its log
-    /// entry decoded onto the end of `entries`, the worker's buffer for the block's entries,
-    /// which ``checked(context:round:recordRound:entries:)`` is then given.
+    /// Checks one statement line, all but its signature, and reduces a canonical ballot,
+    /// checking its choice against `round` if that is known and the ballot's. A line read in
+    /// place has its log entry decoded onto the end of `entries`, the worker's buffer for the
+    /// block's entries, which ``checked(context:round:recordRound:entries:)`` is then given.
     init(
-        line: Int, bytes: UnsafeBufferPointer<UInt8>, header: RecordHeader, memo: inout InclusionMemo,
-        entries: inout [UInt8]
+        line: Int, bytes: UnsafeBufferPointer<UInt8>, header: RecordHeader, round: BallotCheck?,
+        memo: inout InclusionMemo, entries: inout [UInt8]
     ) {
         // The canonical shape is scanned in place; anything else goes through the strict parser.
         let scan = StatementLineScan(bytes, entries: &entries)
@@ -112,7 +114,7 @@ struct ParsedStatement: Sendable {
         self.entry = scan?.entry
         if let (cast, signature) = ballot {
             self.kind = BallotCast.kind
-            self.ballot = cast
+            self.ballot = (cast.header, CheckedBallot(cast, round: round, recordRound: header.round))
             self.signature = signature
             self.other = nil
         } else if let statement {
@@ -133,26 +135,26 @@ struct ParsedStatement: Sendable {
     }
 
     /// Checks the signature (then the organization) of a payload that parsed, and reduces a
-    /// ballot (``CheckedBallot``), checking its choice against `round` if that is known and the
-    /// ballot's; what is left of the statement is freed here, on the checking thread. `entries`
-    /// is the buffer the block's log entries were decoded into.
+    /// ballot read by the strict parser (``CheckedBallot``), checking its choice against `round`
+    /// if that is known and the ballot's; what is left of the statement is freed here, on the
+    /// checking thread. `entries` is the buffer the block's log entries were decoded into.
     consuming func checked(
         context: VerificationContext, round: BallotCheck?, recordRound: StatementID, entries: UnsafeRawBufferPointer
     ) -> CheckedStatement {
         var result = CheckedStatement(line: line, leaf: leaf, kind: kind, id: id, failures: failures)
         // Taken out (not copied and then cleared), so nothing is reference counted twice.
         let signedBytes = entry.map { UnsafeRawBufferPointer(rebasing: entries[($0.lowerBound + 64)..<$0.upperBound]) }
-        if let ballot = ballot.take() {
+        if let (header, ballot) = ballot.take() {
             // A ballot is read from its entry only when its line was read in place.
             guard let signature, let signedBytes else { preconditionFailure("a canonical ballot has its entry") }
             do {
                 try SignedStatement.finishOpening(
-                    ballot.header, signature: signature, signedBytes: signedBytes, context: context)
+                    header, signature: signature, signedBytes: signedBytes, context: context)
             } catch {
                 result.failures.append(Self.failure(error, kind: BallotCast.kind, line: line, leaf: leaf))
                 return result
             }
-            result.content = .ballot(CheckedBallot(ballot, round: round, recordRound: recordRound))
+            result.content = .ballot(ballot)
             return result
         }
         guard let other = other.take(), let (payload, header) = other.payload else { return result }
