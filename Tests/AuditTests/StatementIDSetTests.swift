@@ -39,4 +39,24 @@ struct StatementIDSetTests {
         #expect(zeroFirst && !zeroAgain)
         #expect(set.count == 41)
     }
+
+    @Test("ids that share their first eleven bytes (the place and the tag) are compared whole")
+    func sharedTag() throws {
+        let set = StatementIDSet(capacity: 2)
+        let shared = (0..<11).map { UInt8($0 * 17) }
+        // Differing only in the last byte, or only in the first byte after the tag.
+        let zeros = [UInt8](repeating: 0, count: 20)
+        var ids: [StatementID] = []
+        for number in 0..<30 {
+            let last: [UInt8] = shared + zeros + [UInt8(number)]
+            let afterTag: [UInt8] = shared + [UInt8(number + 1)] + zeros
+            ids.append(try id(bytes: last))
+            ids.append(try id(bytes: afterTag))
+        }
+        #expect(Set(ids).count == 60)
+        let first = ids.map { set.insert($0) }
+        let again = ids.map { set.insert($0) }
+        #expect(first.allSatisfy { $0 } && again.allSatisfy { !$0 })
+        #expect(set.count == 60)
+    }
 }

@@ -15,7 +15,6 @@ final class ParallelChecks: @unchecked Sendable {
     final class Chunk: @unchecked Sendable {
         /// The lines; handed back by ``forEach(_:)`` once every block is done, for the next chunk.
         fileprivate private(set) var batch: LineBatch
-        fileprivate let round: BallotCheck?
         /// Initialized block by block by the workers; read once every block is done.
         fileprivate let results: UnsafeMutablePointer<CheckedStatement>
         fileprivate let remaining: Atomic<Int>
@@ -24,10 +23,9 @@ final class ParallelChecks: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         private var consumed = false
 
-        fileprivate init(batch: LineBatch, round: BallotCheck?, blocks: Int) {
+        fileprivate init(batch: LineBatch, blocks: Int) {
             self.batch = batch
             self.count = batch.count
-            self.round = round
             self.results = .allocate(capacity: batch.count)
             self.remaining = Atomic(blocks)
         }
@@ -67,6 +65,10 @@ final class ParallelChecks: @unchecked Sendable {
     private var head = 0
     private var closed = false
     private let exited = DispatchGroup()
+    /// The rules of the record's round once the sequential stage has applied its open: a block
+    /// started after that checks its ballots' choices on its worker (those checked before are
+    /// checked in the sequential stage).
+    private let round = Mutex<BallotCheck?>(nil)
 
     /// Starts `threads` workers checking blocks of `block` lines of a record with `header`.
     init(threads: Int, block: Int, header: RecordHeader) {
@@ -83,11 +85,10 @@ final class ParallelChecks: @unchecked Sendable {
         }
     }
 
-    /// Queues the lines of `batch` for checking (a ballot's choice against `round`, if known by
-    /// then).
-    func submit(_ batch: LineBatch, round: BallotCheck?) -> Chunk {
+    /// Queues the lines of `batch` for checking.
+    func submit(_ batch: LineBatch) -> Chunk {
         let blocks = max(1, (batch.count + block - 1) / block)
-        let chunk = Chunk(batch: batch, round: round, blocks: blocks)
+        let chunk = Chunk(batch: batch, blocks: blocks)
         condition.lock()
         if head > 1024 {
             queue.removeFirst(head)
@@ -99,6 +100,12 @@ final class ParallelChecks: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         return chunk
+    }
+
+    /// Hands the workers the record round's rules, which the sequential stage has from the
+    /// round's open (set once: a record has one open of its round).
+    func share(round rules: BallotCheck) {
+        round.withLock { $0 = rules }
     }
 
     /// Stops the workers once the queued blocks are done, and waits for them to exit.
@@ -124,6 +131,7 @@ final class ParallelChecks: @unchecked Sendable {
         var entries: [UInt8] = []
         entries.reserveCapacity(block * 512)
         while let (chunk, range) = next() {
+            let round = self.round.withLock { $0 }
             entries.removeAll(keepingCapacity: true)
             chunk.batch.bytes.withUnsafeBufferPointer { bytes in
                 for (offset, index) in range.enumerated() {
@@ -131,7 +139,7 @@ final class ParallelChecks: @unchecked Sendable {
                     (parsed + offset).initialize(
                         to: ParsedStatement(
                             line: line.number, bytes: UnsafeBufferPointer(rebasing: bytes[line.range]), header: header,
-                            round: chunk.round, memo: &memo, entries: &entries))
+                            round: round, memo: &memo, entries: &entries))
                 }
             }
             // The block's signatures in one tight loop, after its parsing.
@@ -139,7 +147,7 @@ final class ParallelChecks: @unchecked Sendable {
                 for (offset, index) in range.enumerated() {
                     (chunk.results + index).initialize(
                         to: (parsed + offset).move().checked(
-                            context: context, round: chunk.round, recordRound: header.round, entries: entries))
+                            context: context, round: round, recordRound: header.round, entries: entries))
                 }
             }
             chunk.blockDone()

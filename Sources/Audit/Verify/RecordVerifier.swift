@@ -72,14 +72,21 @@ public struct RecordVerifier: Sendable {
         var inFlight: [ParallelChecks.Chunk] = []
         // The batches of applied chunks, whose buffers the next chunks fill.
         var spare: [LineBatch] = []
+        var roundShared = false
         func finishOldest() {
             var lines = inFlight.removeFirst().forEach { audit.apply($0, into: &report) }
             lines.removeAll()
             spare.append(lines)
+            // Once the round's open is applied, the workers check ballots' choices themselves,
+            // including those of the chunks already queued.
+            if !roundShared, let rules = audit.ballotCheck {
+                checks.share(round: rules)
+                roundShared = true
+            }
         }
         func flush(final: Bool) {
             if !pending.isEmpty {
-                inFlight.append(checks.submit(pending, round: audit.ballotCheck))
+                inFlight.append(checks.submit(pending))
                 pending =
                     spare.popLast()
                     ?? LineBatch(reservingLines: chunk, bytes: pending.bytes.count + pending.bytes.count / 8)
