@@ -108,6 +108,9 @@ private struct Reader {
             position += 1
             return .object(members)
         }
+        // Room for a statement payload's members (a header's four and a few more), so that the
+        // array is not regrown three times on the way.
+        members.reserveCapacity(8)
         while true {
             skipWhitespace()
             let keyOffset = position
