@@ -1,7 +1,8 @@
 /// A SHA-256 digest: 32 bytes held inline (no heap allocation), so millions of Merkle nodes
 /// cost exactly 32 bytes each.
 public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
-    // Raw memory of four words, in byte order: the words are never read as numbers.
+    // Raw memory of four words, in byte order: read as numbers only big-endian, to compare
+    // digests by their bytes (``precedes(_:)``).
     @usableFromInline var storage: (UInt64, UInt64, UInt64, UInt64)
 
     /// The digest of 32 zero bytes' worth of storage; only a placeholder before a hash is written.

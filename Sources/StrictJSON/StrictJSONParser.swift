@@ -109,8 +109,9 @@ private struct Reader {
             return .object(members)
         }
         // Room for a statement payload's members (a header's four and a few more), so that the
-        // array is not regrown three times on the way.
-        members.reserveCapacity(8)
+        // array is not regrown three times on the way; only for the payload itself, so that a
+        // payload of many small nested objects costs no more memory than they hold.
+        if depth == 1 { members.reserveCapacity(8) }
         while true {
             skipWhitespace()
             let keyOffset = position

@@ -93,13 +93,14 @@ struct CanonicalBallotTests {
     }
 
     /// What a verifier reads from a log entry's signed bytes without the canonical reader: the
-    /// statement split from them, its payload dispatched by kind to the strict parser.
+    /// statement split from them and, if it is a `ballot.cast`, its payload read by the strict
+    /// parser (not through `AnyStatementPayload`, which tries the canonical reader first).
     static func strict(signedBytes: [UInt8]) -> BallotCast? {
         let entry = [UInt8](repeating: 0, count: 64) + signedBytes
-        guard let statement = try? SignedStatement(logEntry: entry),
-            case .ballotCast(let ballot)? = try? AnyStatementPayload.parse(statement, parser: StrictJSONParser()).0
-        else { return nil }
-        return ballot
+        guard let statement = try? SignedStatement(logEntry: entry), statement.kind == BallotCast.kind else {
+            return nil
+        }
+        return try? statement.parse(as: BallotCast.self, parser: StrictJSONParser())
     }
 
     /// `signedBytes` read as a canonical ballot by `parser`'s limits.

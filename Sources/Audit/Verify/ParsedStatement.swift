@@ -142,8 +142,9 @@ struct ParsedStatement: Sendable {
         context: VerificationContext, round: BallotCheck?, recordRound: StatementID, entries: UnsafeRawBufferPointer
     ) -> CheckedStatement {
         var result = CheckedStatement(line: line, leaf: leaf, kind: kind, id: id, failures: failures)
-        // Taken out (not copied and then cleared), so nothing is reference counted twice.
         let signedBytes = entry.map { UnsafeRawBufferPointer(rebasing: entries[($0.lowerBound + 64)..<$0.upperBound]) }
+        // The parts are taken out (not copied and then cleared), so nothing is reference counted
+        // twice.
         if let (header, ballot) = ballot.take() {
             // A ballot is read from its entry only when its line was read in place.
             guard let signature, let signedBytes else { preconditionFailure("a canonical ballot has its entry") }

@@ -47,8 +47,8 @@ struct RoundAudit {
         self.header = header
         self.poolAudit = header.pool.map { PoolAudit(pool: $0, round: header.round) }
         // A record holds at most the log's statements (less when a round's record leaves other
-        // activity out): sized once rather than grown as it fills, within 4 M ids (256 MiB of
-        // slots at most, mapped only as they are written).
+        // activity out): sized once rather than grown as it fills, within 4 M ids (64 MiB of
+        // slots and 128 MiB of ids at most, mapped only as they are written).
         seen = StatementIDSet(capacity: Int(min(header.checkpoint.checkpoint.size, 1 << 22)))
     }
 

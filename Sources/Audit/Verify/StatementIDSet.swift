@@ -19,9 +19,10 @@ import Statements
 /// turn. A slot is eight bytes: where the id is in a list of the ids in the order they came, and
 /// three more bytes of the id as a tag; only an id whose tag matches is read from the list and
 /// compared whole. So two ids that share a prefix and a tag are still two ids, and the table a
-/// million ids are looked up in is a quarter of the size of the ids themselves.
+/// million ids are looked up in at random is a quarter of the size a table of whole ids would be.
 final class StatementIDSet {
-    /// The ids in the order they were added.
+    /// The ids in the order they were added (reserved for the capacity asked for, which takes
+    /// memory only as it is written).
     private var ids: [SHA256Digest] = []
     /// Each slot: the tag in the top 24 bits and the id's place in ``ids`` plus one below, or zero
     /// for an empty slot. The slots come zeroed from `calloc`, which maps a large table's pages

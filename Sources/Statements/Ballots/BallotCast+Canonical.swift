@@ -36,7 +36,7 @@ extension BallotCast {
             signed.count - prefix.count <= parser.maximumBytes, signed.starts(with: prefix)
         else { return nil }
         let payload = UnsafeRawBufferPointer(rebasing: signed[prefix.count...])
-        guard let ballot = BallotCast(canonical: payload.assumingMemoryBound(to: UInt8.self)) else { return nil }
+        guard let ballot = payload.withMemoryRebound(to: UInt8.self, { BallotCast(canonical: $0) }) else { return nil }
         self = ballot
     }
 

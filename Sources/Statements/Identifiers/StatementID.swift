@@ -51,7 +51,6 @@ public struct StatementID: Hashable, Comparable, Sendable, CustomStringConvertib
 
     public var description: String { hex }
 
-    /// Ids compare by their bytes (the same order as their hexadecimal text).
     /// SHA-256 of `ids`' 32-byte digests, ascending, concatenated: how a certificate or a
     /// distribution result commits to a set of statements.
     public static func digest(of ids: [StatementID]) -> SHA256Digest {
@@ -61,6 +60,7 @@ public struct StatementID: Hashable, Comparable, Sendable, CustomStringConvertib
         return SHA256.hash(bytes)
     }
 
+    /// Ids compare by their bytes (the same order as their hexadecimal text).
     public static func < (lhs: StatementID, rhs: StatementID) -> Bool {
         lhs.digest.precedes(rhs.digest)
     }
