@@ -2,8 +2,10 @@ import Ledger
 import Sodium
 import Statements
 
-/// A ballot statement whose signature verified, reduced on the checking thread to what the
-/// sequential stage reads: its round and revision, its key, its sequence and its choice.
+/// A ballot statement reduced on the checking thread to what the sequential stage reads: its
+/// round and revision, its key, its sequence and its choice. A canonical ballot is reduced as its
+/// line is parsed, one read by the strict parser after its signature; either reaches the
+/// sequential stage only if its signature verified.
 ///
 /// A record is mostly ballots. Reducing each one where it was parsed frees the rest of it (the
 /// header's nonce, the choice's option names) on the thread that allocated it, and leaves the

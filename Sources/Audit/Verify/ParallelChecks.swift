@@ -13,7 +13,7 @@ import Synchronization
 final class ParallelChecks: @unchecked Sendable {
     /// One chunk's lines and, once its blocks are done, their results.
     final class Chunk: @unchecked Sendable {
-        /// The lines; handed back by ``forEach(_:)`` once every block is done, for the next chunk.
+        /// The lines; handed back by ``drain(_:)`` once every block is done, for the next chunk.
         fileprivate private(set) var batch: LineBatch
         /// Initialized block by block by the workers; read once every block is done.
         fileprivate let results: UnsafeMutablePointer<CheckedStatement>
@@ -38,7 +38,7 @@ final class ParallelChecks: @unchecked Sendable {
         /// out, not copied: a chunk's results are read once). Returns the chunk's lines, which
         /// no worker reads any more, so that their buffers serve the next chunk (a chunk is
         /// megabytes: fresh memory for each costs page faults).
-        func forEach(_ body: (consuming CheckedStatement) -> Void) -> LineBatch {
+        func drain(_ body: (consuming CheckedStatement) -> Void) -> LineBatch {
             done.wait()
             precondition(!consumed, "a chunk's results are read once")
             consumed = true
@@ -50,7 +50,7 @@ final class ParallelChecks: @unchecked Sendable {
 
         deinit {
             // Workers drain every queued block before they exit, so a released chunk is complete;
-            // its results are still here unless ``forEach`` moved them out.
+            // its results are still here unless ``drain(_:)`` moved them out.
             if !consumed && remaining.load(ordering: .acquiring) == 0 { results.deinitialize(count: count) }
             results.deallocate()
         }

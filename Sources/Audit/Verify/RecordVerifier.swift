@@ -74,7 +74,7 @@ public struct RecordVerifier: Sendable {
         var spare: [LineBatch] = []
         var roundShared = false
         func finishOldest() {
-            var lines = inFlight.removeFirst().forEach { audit.apply($0, into: &report) }
+            var lines = inFlight.removeFirst().drain { audit.apply($0, into: &report) }
             lines.removeAll()
             spare.append(lines)
             // Once the round's open is applied, the workers check ballots' choices themselves,
