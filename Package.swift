@@ -135,7 +135,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AuditTests",
-            dependencies: ["Audit", "Service", "Statements", "Ledger", "Sodium", "Counting", "PlenumTestSupport"]
+            dependencies: [
+                "Audit", "Service", "Statements", "Ledger", "Sodium", "Counting", "PlenumTestSupport", "TestRandom",
+            ]
         ),
         .testTarget(name: "PlenumCLITests", dependencies: ["PlenumCLI", "Sodium", "Ledger", "Counting", "Shares"]),
     ]

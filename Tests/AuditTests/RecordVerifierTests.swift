@@ -47,42 +47,39 @@ struct RecordVerifierTests {
         }
     }
 
-    @Test("lines lent in place from one shared buffer, as a record file lends them, give the same report")
-    func lentLinesGiveTheSameReport() async throws {
+    @Test(
+        "a record read in pieces of any size, into blocks that split its lines or are shorter than one, gives the same report"
+    )
+    func recordReadInPiecesGivesTheSameReport() async throws {
         let fixture = try await RecordFixture.make(extraRound: true)
         var tampered = fixture.lines
         let ballot = try #require(tampered.lastIndex { String(decoding: $0, as: UTF8.self).contains("entry") })
         tampered[ballot][30] = tampered[ballot][30] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
         for lines in [fixture.lines, tampered] {
-            let reference = RecordVerifier(threads: 2, chunk: 3, block: 2).verify(lines).report
-            var source = SharedBufferLines(lines)
-            let report = RecordVerifier(threads: 2, chunk: 3, block: 2).verify(source: &source).report
-            #expect(report.checks == reference.checks)
-            #expect(report.failures.map(\.description) == reference.failures.map(\.description))
-            #expect(report.passed == (lines == fixture.lines))
-            #expect(source.lent == lines.count)
+            let reference = RecordVerifier(threads: 1, chunk: 10_000, block: 10_000, ahead: 1).verify(lines).report
+            let bytes = lines.map { $0 + [0x0A] }.joined().map { $0 }
+            // Blocks of 1 KiB (shorter than most lines), 3 KiB (lines straddle them) and 64 KiB.
+            for (chunk, pieces) in [(1, [1]), (3, [7, 1_000, 3]), (64, [100_000]), (3, [4_096])] {
+                var source = PiecewiseBytes(bytes, pieces: pieces)
+                let report = RecordVerifier(threads: 2, chunk: chunk, block: 2).verify(source: &source).report
+                #expect(report.checks == reference.checks, "chunk \(chunk), pieces \(pieces)")
+                #expect(report.failures.map(\.description) == reference.failures.map(\.description))
+            }
+            #expect(reference.passed == (lines == fixture.lines))
         }
     }
-}
 
-/// A source that lends every line from one buffer it overwrites for the next, as a file reader
-/// does: a verifier that kept a lent pointer past its call would read the next line's bytes.
-private struct SharedBufferLines: RecordLineSource {
-    private let lines: [[UInt8]]
-    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    private(set) var lent = 0
-
-    init(_ lines: [[UInt8]]) { self.lines = lines }
-
-    mutating func withNextLine(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
-        guard lent < lines.count else { return false }
-        let line = lines[lent]
-        lent += 1
-        if buffer.count < line.count { buffer = [UInt8](repeating: 0, count: line.count) }
-        // Scribble over the whole buffer first, then copy the line in.
-        for index in buffer.indices { buffer[index] = 0x7E }
-        buffer.replaceSubrange(0..<line.count, with: line)
-        buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<line.count])) }
-        return true
+    @Test("a record without a final newline, or with lines after its end, is read like the line form says")
+    func finalNewlineAndTrailingLines() async throws {
+        let fixture = try await RecordFixture.make()
+        let bytes = fixture.lines.map { $0 + [0x0A] }.joined().map { $0 }
+        var open = PiecewiseBytes(Array(bytes.dropLast()), pieces: [333])
+        let report = RecordVerifier(threads: 2, chunk: 2).verify(source: &open).report
+        #expect(report.passed, "\(report.text)")
+        // A blank line after the end line is a line after the end.
+        var trailing = PiecewiseBytes(bytes + [0x0A], pieces: [333])
+        let codes = RecordVerifier(threads: 2, chunk: 2).verify(source: &trailing).report.failures.map(\.code)
+        #expect(codes == ["bad_order"])
+        #expect(codes == RecordVerifier(threads: 2, chunk: 2).verify(fixture.lines + [[]]).report.failures.map(\.code))
     }
 }

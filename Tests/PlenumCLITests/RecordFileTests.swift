@@ -27,6 +27,33 @@ struct RecordFileTests {
         }
     }
 
+    @Test("read(into:) gives the file's bytes exactly, after lines read first too, in buffers of any size")
+    func bytesAsTheyAre() throws {
+        let harness = try CommandHarness("record-file-bytes")
+        let text = (0..<3_000).map { "line \($0) " + String(repeating: "x", count: $0 % 700) }.joined(separator: "\n")
+        let path = try harness.write("bytes.plenum-record", text)
+        let bytes = Array(text.utf8)
+        for (size, linesFirst) in [(1, 0), (777, 0), (1 << 20, 0), (3 << 20, 0), (5_000, 2), (1 << 22, 1)] {
+            var iterator = RecordFile(path: path).makeIterator()
+            var read: [UInt8] = []
+            for _ in 0..<linesFirst { read += (iterator.next() ?? []) + [0x0A] }
+            var buffer = [UInt8](repeating: 0, count: size)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { iterator.read(into: $0) }
+                if count == 0 { break }
+                read += buffer[0..<count]
+            }
+            #expect(read.count == bytes.count, "buffer \(size), \(linesFirst) lines first")
+            #expect(read == bytes, "buffer \(size), \(linesFirst) lines first")
+        }
+        // A read error ends the bytes and is named.
+        let directory = RecordFile(path: FileManager.default.temporaryDirectory.path)
+        var iterator = directory.makeIterator()
+        var buffer = [UInt8](repeating: 0, count: 64)
+        #expect(buffer.withUnsafeMutableBytes { iterator.read(into: $0) } == 0)
+        #expect(directory.readError != nil)
+    }
+
     @Test("a read error is reported, not taken for the end of the file")
     func readError() throws {
         // A directory opens for reading, and reading it fails (EISDIR).

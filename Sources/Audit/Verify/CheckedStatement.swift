@@ -21,20 +21,17 @@ struct CheckedStatement: Sendable {
         /// Any other statement (membership, the round's open, close and certificate, a pool's
         /// statements): a few in a record of ballots, so each is kept whole, out of line.
         indirect case statement(AnyStatementPayload)
-
-        /// The round a ballot names; nil for any other statement.
-        var ballotRound: StatementID? {
-            guard case .ballot(let ballot) = self else { return nil }
-            return ballot.round
-        }
     }
 
-    init(line: Int, leaf: UInt64, kind: StatementKind?, id: StatementID?, failures: [AuditFailure]) {
+    init(
+        line: Int, leaf: UInt64, kind: StatementKind?, id: StatementID?, content: Content? = nil,
+        failures: [AuditFailure]
+    ) {
         self.line = line
         self.leaf = leaf
         self.kind = kind
         self.id = id
-        self.content = nil
+        self.content = content
         self.failures = failures
     }
 }

@@ -10,7 +10,9 @@ import Statements
 public struct RecordVerifier: Sendable {
     /// How many threads check statements in parallel.
     public var threads: Int
-    /// How many statement lines are checked per parallel chunk.
+    /// How many statement lines are checked per parallel chunk, at most: a chunk also ends
+    /// with the block the record was read into, of `chunk` KiB (about that many lines of
+    /// ballots, which are a kilobyte or two each).
     public var chunk: Int
     /// How many lines of a chunk one thread takes at a time.
     public var block: Int
@@ -44,25 +46,23 @@ public struct RecordVerifier: Sendable {
         return verify(source: &source)
     }
 
-    /// Verifies the record whose lines `source` lends, one at a time, in place.
-    public func verify(source: inout some RecordLineSource) -> Result {
+    /// Verifies the record whose bytes `source` reads. Statement lines stay in the blocks they
+    /// were read into until their chunk is applied: nothing is copied per line.
+    public func verify(source: inout some RecordByteSource) -> Result {
         var report = AuditReport()
-        var lineNumber = 1
-        var first: [UInt8]?
-        guard source.withNextLine({ first = Array($0) }), let first else {
+        var lines = RecordLines(blockSize: chunk * 1024)
+        guard let first = lines.next(from: &source) else {
             report.fail(AuditFailure("bad_line", "the record is empty"))
             return Result(report: report, header: nil, consistencyProofs: [])
         }
-        guard case .header(let header)? = try? RecordLine(parsing: first) else {
+        guard case .header(let header)? = try? RecordLine(parsing: Array(lines.bytes[first])) else {
             report.fail(AuditFailure("bad_line", "the first line is not a plenum-record-v1 header", line: 1))
             return Result(report: report, header: nil, consistencyProofs: [])
         }
         checkHeader(header, into: &report)
 
         var audit = RoundAudit(header: header)
-        // Statement lines gathered for the next chunk, back to back in one buffer; the next
-        // batch reserves what the last one used, so it does not grow line by line.
-        var pending = LineBatch(reservingLines: chunk, bytes: chunk * 1024)
+        var lineNumber = 1
         var proofs: [ConsistencyProof] = []
         var end: (line: Int, count: Int)?
         // Chunks in flight: while the workers check the next chunks on every core, this thread
@@ -70,13 +70,17 @@ public struct RecordVerifier: Sendable {
         let checks = ParallelChecks(threads: threads, block: block, header: header)
         defer { checks.close() }
         var inFlight: [ParallelChecks.Chunk] = []
-        // The batches of applied chunks, whose buffers the next chunks fill.
+        // The batches of applied chunks, whose room for lines the next chunks take.
         var spare: [LineBatch] = []
+        // The statement lines gathered for the next chunk, all from the block being read.
+        var pending = LineBatch(of: lines.bytes, reservingLines: min(chunk, 1 << 16))
+        var pendingBlock = lines.block
         var roundShared = false
         func finishOldest() {
-            var lines = inFlight.removeFirst().drain { audit.apply($0, into: &report) }
-            lines.removeAll()
-            spare.append(lines)
+            var batch = inFlight.removeFirst().drain { audit.apply($0, into: &report) }
+            if batch.endsBlock { lines.recycle(batch.takeBytes()) }
+            batch.reset(of: [])
+            spare.append(batch)
             // Once the round's open is applied, the workers check ballots' choices themselves,
             // including those of the chunks already queued.
             if !roundShared, let rules = audit.ballotCheck {
@@ -84,46 +88,55 @@ public struct RecordVerifier: Sendable {
                 roundShared = true
             }
         }
-        func flush(final: Bool) {
+        /// Queues the pending lines (the last of their block's if `endsBlock`), and with `final`
+        /// applies every chunk in flight.
+        func flush(endsBlock: Bool, final: Bool) {
             if !pending.isEmpty {
+                pending.endsBlock = endsBlock
                 inFlight.append(checks.submit(pending))
-                pending =
-                    spare.popLast()
-                    ?? LineBatch(reservingLines: chunk, bytes: pending.bytes.count + pending.bytes.count / 8)
+                pending = spare.popLast() ?? LineBatch(of: [], reservingLines: min(chunk, 1 << 16))
+                pending.reset(of: lines.bytes)
                 if inFlight.count > ahead { finishOldest() }
             }
             if final { while !inFlight.isEmpty { finishOldest() } }
         }
-        while source.withNextLine({ bytes in
+        while let range = lines.next(from: &source) {
             lineNumber += 1
+            if lines.block != pendingBlock {
+                // The pending lines were the last of their block.
+                flush(endsBlock: true, final: false)
+                pending.reset(of: lines.bytes)
+                pendingBlock = lines.block
+            }
             if end != nil {
                 report.fail(AuditFailure("bad_order", "a line after the end line", line: lineNumber))
-                return
+                continue
             }
             // Statement lines are parsed by the parallel checks; canonical JSON starts them with
             // "entry", and any other line is parsed here first.
-            let parsed = isStatementLine(bytes) ? nil : try? RecordLine(parsing: Array(bytes))
+            let parsed =
+                isStatementLine(lines.bytes, range) ? nil : try? RecordLine(parsing: Array(lines.bytes[range]))
             let isStatement: Bool
             if case .statement? = parsed { isStatement = true } else { isStatement = parsed == nil }
             if isStatement {
                 if proofs.isEmpty {
-                    pending.append(number: lineNumber, bytes)
-                    if pending.count >= chunk { flush(final: false) }
+                    pending.append(number: lineNumber, range: range)
+                    if pending.count >= chunk { flush(endsBlock: false, final: false) }
                 } else {
                     report.fail(
                         AuditFailure("bad_order", "a statement line after the consistency proofs", line: lineNumber))
                 }
-                return
+                continue
             }
-            flush(final: true)
+            flush(endsBlock: false, final: true)
             switch parsed {
             case .consistency(let proof)?: proofs.append(proof)
             case .end(let count)?: end = (lineNumber, count)
             case .header?: report.fail(AuditFailure("bad_order", "a second header", line: lineNumber))
             case .statement?, nil: break
             }
-        }) {}
-        flush(final: true)
+        }
+        flush(endsBlock: true, final: true)
         if let end {
             if end.count != audit.statements {
                 report.fail(
@@ -163,9 +176,10 @@ public struct RecordVerifier: Sendable {
         report.note("log", "\(header.origin), \(checkpoint.checkpoint.size) entries, key \(header.logKey.base64url)")
     }
 
-    /// Whether a line is a statement line, judged by its start (canonical JSON puts `entry` first).
-    private func isStatementLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.starts(with: Self.statementLineStart)
+    /// Whether the line at `range` in `bytes` is a statement line, judged by its start
+    /// (canonical JSON puts `entry` first).
+    private func isStatementLine(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes[range].starts(with: Self.statementLineStart)
     }
 
     private static let statementLineStart = Array(#"{"entry":"#.utf8)

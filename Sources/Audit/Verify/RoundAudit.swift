@@ -15,10 +15,19 @@ struct RoundAudit {
     /// reading ``open`` (a copy of which, its electorate included, costs reference counting).
     private var openRevision: StatementID?
     /// The frozen electorate's members, each with the ballot of theirs that counts so far.
-    private var voters: [(member: MemberID, ballot: CountedBallot?)] = []
+    private var voters: [Voter] = []
     /// For each member's place in ``Membership/people`` at the open, their place in ``voters``
     /// (-1 for a member outside the electorate): a ballot's voter is found without hashing.
     private var voterPlaces: [Int32] = []
+    /// A member of the frozen electorate and their ballot that counts so far.
+    private struct Voter {
+        let member: MemberID
+        var ballot: CountedBallot?
+    }
+    /// The sequence of each voter's ballot that counts so far, by their place in ``voters``:
+    /// read for every ballot, and kept apart so that reading it does not copy (and reference
+    /// count) the ballot.
+    private var sequences: [Int64?] = []
     /// A voter's ballot that counts so far.
     private struct CountedBallot {
         let sequence: Int64
@@ -75,25 +84,30 @@ struct RoundAudit {
             fail("duplicate_statement", "statement \(id.hex) appears at a second leaf")
             return
         }
-        let content = checked.content.take()
+        // The content is moved out of the statement and its ballot moved on to `applyBallot`:
+        // a copy of a ballot (its choice) costs reference counting on a million ballots.
+        var ballot: CheckedBallot?
+        var statement: AnyStatementPayload?
+        switch checked.content.take() {
+        case .ballot(let checkedBallot)?: ballot = checkedBallot
+        case .statement(let payload)?: statement = payload
+        case nil: break
+        }
         // A ballot counts towards `cast` unless it is legibly another round's.
-        if kind == BallotCast.kind, content?.ballotRound.map({ $0 != header.round }) != true {
+        if kind == BallotCast.kind, ballot?.round == nil || ballot?.round == header.round {
             ballotStatements += 1
         }
-        guard let content, let id = checked.id else { return }
+        guard ballot != nil || statement != nil, let id = checked.id else { return }
         verified = (verified ?? 0) + (checked.failures.isEmpty ? 1 : 0)
-        let payload: AnyStatementPayload
-        switch content {
-        case .ballot(let ballot):
+        if let ballot = ballot.take() {
             if let (code, message) = applyBallot(ballot, id: id) {
                 fail(code, message)
             } else {
                 ballotsChecked += 1
             }
             return
-        case .statement(let statement):
-            payload = statement
         }
+        guard let payload = statement.take() else { return }
         switch payload {
         case .organizationCreate, .memberInvite, .memberJoin, .memberSuspend, .memberReinstate, .memberRoles,
             .memberWeight, .keyRotate, .keyRevoke:
@@ -184,7 +198,8 @@ struct RoundAudit {
                 preconditionFailure("an electorate entry for \(entry.member.base64url), who is not a member")
             }
             voterPlaces[place] = Int32(voters.count)
-            voters.append((entry.member, nil))
+            voters.append(Voter(member: entry.member, ballot: nil))
+            sequences.append(nil)
         }
         open = (roundOpen, leaf, electorate)
         openRevision = roundOpen.revision
@@ -212,8 +227,7 @@ struct RoundAudit {
             return ("outside_electorate", "the voter \(voter.base64url) is not in the round's frozen electorate")
         }
         let index = Int(voterPlaces[place])
-        // Only the sequence is read: copying the counted ballot out would retain its choice.
-        let previous = voters[index].ballot?.sequence
+        let previous = sequences[index]
         if let previous, ballot.sequence <= previous {
             return ("stale_sequence", "sequence \(ballot.sequence) does not follow the voter's \(previous)")
         }
@@ -227,6 +241,7 @@ struct RoundAudit {
         }
         if previous == nil { counted += 1 }
         voters[index].ballot = CountedBallot(sequence: sequence, statement: id, choice: choice)
+        sequences[index] = sequence
         return nil
     }
 

@@ -27,8 +27,9 @@ public struct RecordFile: Sequence {
     /// after a pass, so that a read error is not taken for the end of the file.
     public var readError: String? { failure.message.withLock { $0 } }
 
-    /// Yields each line's bytes, without the newline.
-    public struct Iterator: IteratorProtocol, RecordLineSource {
+    /// Yields each line's bytes, without the newline, or reads the file's bytes as they are
+    /// (``read(into:)``, which the verifier reads a record with).
+    public struct Iterator: IteratorProtocol, RecordByteSource {
         let handle: FileHandle?
         fileprivate let failure: ReadFailure
         /// Bytes read from the file: `start..<end` not yet yielded, the rest free space. Read
@@ -58,6 +59,34 @@ public struct RecordFile: Sequence {
             var line: [UInt8]?
             _ = withNextLine { line = Array($0) }
             return line
+        }
+
+        /// Reads the file's next bytes straight into `buffer` (after any this iterator has
+        /// read ahead for its lines); 0 at the end of the file or on an error, which
+        /// ``RecordFile/readError`` then names.
+        public mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+            guard !buffer.isEmpty else { return 0 }
+            if start < end {
+                let count = Swift.min(end - start, buffer.count)
+                storage.withUnsafeBytes {
+                    buffer.baseAddress!.copyMemory(from: $0.baseAddress! + start, byteCount: count)
+                }
+                start += count
+                return count
+            }
+            guard !finished else { return 0 }
+            let descriptor = handle?.fileDescriptor ?? -1
+            while true {
+                let count = readFile(descriptor, buffer.baseAddress!, buffer.count)
+                if count > 0 { return count }
+                if count < 0, errno == EINTR { continue }
+                if count < 0 {
+                    let message = String(cString: strerror(errno))
+                    failure.message.withLock { $0 = $0 ?? message }
+                }
+                finished = true
+                return 0
+            }
         }
 
         /// Lends the next line in place, from the read buffer: no allocation per line.
@@ -91,7 +120,7 @@ public struct RecordFile: Sequence {
             let count = storage.withUnsafeMutableBytes { bytes -> Int in
                 if start > 0, unread > 0 { memmove(bytes.baseAddress!, bytes.baseAddress! + start, unread) }
                 while true {
-                    let count = read(descriptor, bytes.baseAddress! + unread, bytes.count - unread)
+                    let count = readFile(descriptor, bytes.baseAddress! + unread, bytes.count - unread)
                     if count >= 0 || errno != EINTR { return count }
                 }
             }
@@ -112,4 +141,9 @@ public struct RecordFile: Sequence {
 /// The first read error met while iterating a ``RecordFile``.
 private final class ReadFailure: Sendable {
     let message = Mutex<String?>(nil)
+}
+
+/// `read(2)`, named apart from ``RecordFile/Iterator/read(into:)``, which would hide it.
+private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }
