@@ -23,15 +23,12 @@ struct CheckedStatement: Sendable {
         indirect case statement(AnyStatementPayload)
     }
 
-    init(
-        line: Int, leaf: UInt64, kind: StatementKind?, id: StatementID?, content: Content? = nil,
-        failures: [AuditFailure]
-    ) {
+    init(line: Int, leaf: UInt64, kind: StatementKind?, id: StatementID?, failures: [AuditFailure]) {
         self.line = line
         self.leaf = leaf
         self.kind = kind
         self.id = id
-        self.content = content
+        self.content = nil
         self.failures = failures
     }
 }

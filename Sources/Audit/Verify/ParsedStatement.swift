@@ -141,18 +141,7 @@ struct ParsedStatement: Sendable {
     consuming func checked(
         context: VerificationContext, round: BallotCheck?, recordRound: StatementID, entries: UnsafeRawBufferPointer
     ) -> CheckedStatement {
-        var failures = self.failures
-        let content = opened(
-            context: context, round: round, recordRound: recordRound, entries: entries, failures: &failures)
-        return CheckedStatement(line: line, leaf: leaf, kind: kind, id: id, content: content, failures: failures)
-    }
-
-    /// What the statement says once its signature and organization are checked, or nil (with
-    /// the reason added to `failures`, unless its payload did not parse).
-    private mutating func opened(
-        context: VerificationContext, round: BallotCheck?, recordRound: StatementID, entries: UnsafeRawBufferPointer,
-        failures: inout [AuditFailure]
-    ) -> CheckedStatement.Content? {
+        var result = CheckedStatement(line: line, leaf: leaf, kind: kind, id: id, failures: failures)
         let signedBytes = entry.map { UnsafeRawBufferPointer(rebasing: entries[($0.lowerBound + 64)..<$0.upperBound]) }
         // The parts are taken out (not copied and then cleared), so nothing is reference counted
         // twice.
@@ -163,12 +152,13 @@ struct ParsedStatement: Sendable {
                 try SignedStatement.finishOpening(
                     header, signature: signature, signedBytes: signedBytes, context: context)
             } catch {
-                failures.append(Self.failure(error, kind: BallotCast.kind, line: line, leaf: leaf))
-                return nil
+                result.failures.append(Self.failure(error, kind: BallotCast.kind, line: line, leaf: leaf))
+                return result
             }
-            return .ballot(ballot)
+            result.content = .ballot(ballot)
+            return result
         }
-        guard let other = other.take(), let (payload, header) = other.payload else { return nil }
+        guard let other = other.take(), let (payload, header) = other.payload else { return result }
         do {
             if let signedBytes {
                 try other.statement.finishOpening(header, signedBytes: signedBytes, context: context)
@@ -176,13 +166,15 @@ struct ParsedStatement: Sendable {
                 try other.statement.finishOpening(header, context: context)
             }
         } catch {
-            failures.append(Self.failure(error, kind: other.statement.kind, line: line, leaf: leaf))
-            return nil
+            result.failures.append(Self.failure(error, kind: other.statement.kind, line: line, leaf: leaf))
+            return result
         }
         if case .ballotCast(let ballot) = payload {
-            return .ballot(CheckedBallot(ballot, round: round, recordRound: recordRound))
+            result.content = .ballot(CheckedBallot(ballot, round: round, recordRound: recordRound))
+        } else {
+            result.content = .statement(payload)
         }
-        return .statement(payload)
+        return result
     }
 
     private static func failure(_ error: StatementError, kind: StatementKind, line: Int, leaf: UInt64) -> AuditFailure {
