@@ -18,6 +18,9 @@ public struct StatementHeader: Hashable, Sendable {
     /// The number of nonce bytes.
     public static let nonceLength = 16
 
+    /// The times a header may name: from 1970 to the last millisecond of the year 9999.
+    public static let createdRange: ClosedRange<Int64> = 0...253_402_300_799_999
+
     public init(organization: String, author: PublicKey, created: Int64, nonce: [UInt8]) {
         self.organization = organization
         self.author = author
@@ -40,7 +43,7 @@ public struct StatementHeader: Hashable, Sendable {
         }
         self.organization = organization
         self.author = try reader.publicKey("author")
-        self.created = try reader.integer("created", in: 0...Int64(253_402_300_799_999))
+        self.created = try reader.integer("created", in: StatementHeader.createdRange)
         self.nonce = try reader.bytes("nonce", length: StatementHeader.nonceLength)
     }
 

@@ -44,14 +44,8 @@ extension BallotCast {
     private static let signedPrefix = Array((SignedStatement.prefix + BallotCast.kind.name).utf8) + [0]
 }
 
-/// A position in a canonical payload, advanced by each expected piece; every method returns
-/// nil (or false) at the first byte that does not fit.
-private struct CanonicalCursor {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
+extension CanonicalCursor {
+    /// A ballot payload, from its opening brace to the end of the bytes.
     mutating func ballot() -> BallotCast? {
         // Keys in canonical (UTF-8) order: approve, author, created, nonce, org, ranking,
         // revision, round, sequence; a ballot has an approval or a ranking.
@@ -61,15 +55,11 @@ private struct CanonicalCursor {
             guard let names = names(), expect(",") else { return nil }
             choice = .approve(names)
         }
-        guard expect(#""author":"#), let authorText = plainString(), let author = key(authorText),
-            expect(#","created":"#), let created = integer(in: 0...253_402_300_799_999),
-            expect(#","nonce":"#), let nonceText = plainString(),
-            let nonce = Base64URL.decode(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[nonceText]))),
-            nonce.count == StatementHeader.nonceLength,
-            expect(#","org":"#), let orgText = plainString()
+        guard expect(#""author":"#), let author = key(),
+            expect(#","created":"#), let created = integer(in: StatementHeader.createdRange),
+            expect(#","nonce":"#), let nonce = nonce(),
+            expect(#","org":"#), let organization = organization()
         else { return nil }
-        let organization = String(decoding: bytes[orgText], as: UTF8.self)
-        guard OrganizationID.isWellFormed(organization) else { return nil }
         if choice == nil {
             guard expect(#","ranking":["#), let groups = groups() else { return nil }
             choice = .ranking(groups)
@@ -84,7 +74,7 @@ private struct CanonicalCursor {
         }
         guard expect(#","round":"#), let roundText = plainString(), let round = statementID(roundText),
             expect(#","sequence":"#), let sequence = integer(in: BallotCast.sequenceRange),
-            expect("}"), position == bytes.count
+            expect("}"), isAtEnd
         else { return nil }
         return BallotCast(
             header: StatementHeader(organization: organization, author: author, created: created, nonce: nonce),
@@ -117,58 +107,5 @@ private struct CanonicalCursor {
             names.append(text(name))
         } while expect(",")
         return expect("]") ? names : nil
-    }
-
-    private func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-
-    private func key(_ range: Range<Int>) -> PublicKey? {
-        try? PublicKey(base64URL: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range])))
-    }
-
-    private func statementID(_ range: Range<Int>) -> StatementID? {
-        StatementID(hexDigits: UnsafeBufferPointer(rebasing: bytes[range]))
-    }
-
-    /// Advances past `literal` if the bytes here are exactly it.
-    private mutating func expect(_ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard bytes.count - position >= count else { return false }
-        let start = literal.utf8Start
-        for offset in 0..<count where bytes[position + offset] != start[offset] { return false }
-        position += count
-        return true
-    }
-
-    /// A string of printable ASCII without escapes (0x20 to 0x7E but `"` and `\`), from its
-    /// opening quote; the range of its contents.
-    private mutating func plainString() -> Range<Int>? {
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
-        let start = position + 1
-        var end = start
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") {
-                position = end + 1
-                return start..<end
-            }
-            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") else { return nil }
-            end += 1
-        }
-        return nil
-    }
-
-    /// A non-negative integer written without sign, leading zero, fraction or exponent, in `range`.
-    private mutating func integer(in range: ClosedRange<Int64>) -> Int64? {
-        let start = position
-        var value: Int64 = 0
-        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
-            guard position - start < 18 else { return nil }
-            value = value * 10 + Int64(bytes[position] - 0x30)
-            position += 1
-        }
-        let digits = position - start
-        // (A fraction or exponent after the digits fails the next expected piece.)
-        guard digits > 0, digits == 1 || bytes[start] != 0x30, range.contains(value) else { return nil }
-        return value
     }
 }

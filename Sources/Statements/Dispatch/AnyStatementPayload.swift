@@ -64,21 +64,32 @@ public enum AnyStatementPayload: Equatable, Sendable {
             header = payload.header
             return payload
         }
+        /// The payload read by a canonical reader (nil when it is not in canonical form), within
+        /// the parser's limits: its size, and `depth` levels of objects and arrays.
+        func canonical<Payload: StatementPayload>(
+            _ read: (UnsafeBufferPointer<UInt8>) -> Payload?, depth: Int
+        ) -> Payload? {
+            guard parser.maximumDepth >= depth, statement.payload.count <= parser.maximumBytes,
+                let payload = statement.payload.withUnsafeBufferPointer(read)
+            else { return nil }
+            header = payload.header
+            return payload
+        }
         func dispatch() throws(StatementError) -> AnyStatementPayload {
             switch statement.kind {
             // Ballots first: most statements are ballots. One in canonical form is read straight
-            // from its bytes (within the parser's limits: at most four levels, bounded size).
+            // from its bytes, and so are a member's invitation and join (the rest of a round's
+            // record); anything else goes through the strict parser.
             case BallotCast.kind:
-                if parser.maximumDepth >= 4, statement.payload.count <= parser.maximumBytes,
-                    let ballot = BallotCast(canonical: statement.payload)
-                {
-                    header = ballot.header
-                    return .ballotCast(ballot)
-                }
+                if let ballot = canonical(BallotCast.init(canonical:), depth: 4) { return .ballotCast(ballot) }
                 return .ballotCast(try open(BallotCast.self))
             case OrganizationCreate.kind: return .organizationCreate(try open(OrganizationCreate.self))
-            case MemberInvite.kind: return .memberInvite(try open(MemberInvite.self))
-            case MemberJoin.kind: return .memberJoin(try open(MemberJoin.self))
+            case MemberInvite.kind:
+                if let invite = canonical(MemberInvite.init(canonical:), depth: 2) { return .memberInvite(invite) }
+                return .memberInvite(try open(MemberInvite.self))
+            case MemberJoin.kind:
+                if let join = canonical(MemberJoin.init(canonical:), depth: 1) { return .memberJoin(join) }
+                return .memberJoin(try open(MemberJoin.self))
             case MemberSuspend.kind: return .memberSuspend(try open(MemberSuspend.self))
             case MemberReinstate.kind: return .memberReinstate(try open(MemberReinstate.self))
             case MemberRoles.kind: return .memberRoles(try open(MemberRoles.self))
