@@ -82,4 +82,27 @@ struct RecordVerifierTests {
         #expect(codes == ["bad_order"])
         #expect(codes == RecordVerifier(threads: 2, chunk: 2).verify(fixture.lines + [[]]).report.failures.map(\.code))
     }
+
+    @Test("an empty or headless record read as bytes fails as its lines say, at the same lines")
+    func malformedRecordsAsBytes() async throws {
+        for (text, message) in [
+            ("", "the record is empty"), ("\n", "the first line is not a plenum-record-v1 header"),
+            ("{}\n", "the first line is not a plenum-record-v1 header"),
+        ] {
+            var source = PiecewiseBytes(Array(text.utf8), pieces: [1])
+            let failures = RecordVerifier(threads: 2, chunk: 2).verify(source: &source).report.failures
+            #expect(failures.map(\.code) == ["bad_line"], "\(text)")
+            #expect(failures.map(\.message) == [message], "\(text)")
+        }
+        // A second header, then lines after the end line: each reported at its line.
+        let fixture = try await RecordFixture.make()
+        let lines = [fixture.lines[0]] + fixture.lines + [[], Array("tail".utf8)]
+        var source = PiecewiseBytes(lines.map { $0 + [0x0A] }.joined().map { $0 }, pieces: [5, 3_000])
+        let report = RecordVerifier(threads: 2, chunk: 3).verify(source: &source).report
+        #expect(report.failures.map(\.code) == ["bad_order", "bad_order", "bad_order"])
+        #expect(report.failures.map(\.line) == [2, lines.count - 1, lines.count])
+        #expect(
+            report.failures.map(\.description)
+                == RecordVerifier(threads: 2, chunk: 3).verify(lines).report.failures.map(\.description))
+    }
 }

@@ -26,10 +26,15 @@ struct RecordLines {
     /// The size of a new block's buffer; one line longer than that gets a buffer that holds it.
     private let size: Int
     private var spare: [[UInt8]] = []
+    /// How many blocks were read into a buffer handed back, in place (not copied first because
+    /// something else still held it).
+    private(set) var reusedBuffers = 0
 
     init(blockSize: Int) { size = max(1, blockSize) }
 
-    /// Hands back the buffer of an earlier block, which nothing else holds any more.
+    /// Hands back the buffer of an earlier block for a later one. A buffer that something still
+    /// holds is copied when the later block is read into it (arrays copy on write), so the
+    /// holder's bytes never change; ``reusedBuffers`` counts the buffers reused in place.
     mutating func recycle(_ buffer: [UInt8]) {
         if spare.count < 2 { spare.append(buffer) }
     }
@@ -56,7 +61,9 @@ struct RecordLines {
         guard !finished || carried > 0 else { return false }
         var buffer = spare.popLast() ?? []
         let wanted = max(size, 2 * carried)
-        if buffer.count < wanted { buffer = [UInt8](repeating: 0, count: wanted) }
+        let reusing = buffer.count >= wanted
+        if !reusing { buffer = [UInt8](repeating: 0, count: wanted) }
+        let address = buffer.withUnsafeBufferPointer { $0.baseAddress }
         // The previous block's buffer is still ``bytes`` (kept by its chunk, never written again).
         let old = bytes
         buffer.withUnsafeMutableBytes { buffer in
@@ -66,6 +73,7 @@ struct RecordLines {
                 }
             }
         }
+        if reusing, buffer.withUnsafeBufferPointer({ $0.baseAddress }) == address { reusedBuffers += 1 }
         var filled = carried
         var lastNewline: Int?
         while true {

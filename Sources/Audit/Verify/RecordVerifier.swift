@@ -38,6 +38,8 @@ public struct RecordVerifier: Sendable {
         public var header: RecordHeader?
         /// Every consistency proof in the record.
         public var consistencyProofs: [ConsistencyProof]
+        /// How many blocks were read in place into the buffer of an applied chunk's block.
+        var reusedBuffers = 0
     }
 
     /// Verifies the record whose lines (without newlines) `lines` yields.
@@ -136,7 +138,8 @@ public struct RecordVerifier: Sendable {
             case .statement?, nil: break
             }
         }
-        flush(endsBlock: true, final: true)
+        // The last block's buffer is not handed back: nothing more is read.
+        flush(endsBlock: false, final: true)
         if let end {
             if end.count != audit.statements {
                 report.fail(
@@ -152,7 +155,8 @@ public struct RecordVerifier: Sendable {
         let fromCertificate = proofs.first { $0.oldSize == certificateSize } ?? proofs.first
         audit.reportCounts(into: &report)
         audit.finish(consistency: fromCertificate, into: &report)
-        return Result(report: report, header: header, consistencyProofs: proofs)
+        return Result(
+            report: report, header: header, consistencyProofs: proofs, reusedBuffers: lines.reusedBuffers)
     }
 
     private func checkHeader(_ header: RecordHeader, into report: inout AuditReport) {

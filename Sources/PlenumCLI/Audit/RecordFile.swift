@@ -10,8 +10,8 @@ import Synchronization
     import Darwin
 #endif
 
-/// The lines of a file, read a megabyte at a time: a record of a million ballots is verified
-/// without being loaded whole.
+/// The lines of a file, or its bytes as they are, read with `read(2)` a part at a time: a record
+/// of a million ballots is verified without being loaded whole.
 public struct RecordFile: Sequence {
     public let path: String
     /// The first read error of any pass over the file, shared by its iterators.
@@ -90,7 +90,7 @@ public struct RecordFile: Sequence {
         }
 
         /// Lends the next line in place, from the read buffer: no allocation per line.
-        public mutating func withNextLine(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        private mutating func withNextLine(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
             while true {
                 let range: Range<Int>
                 if let newline = nextNewline() {
