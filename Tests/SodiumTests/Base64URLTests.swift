@@ -168,6 +168,38 @@ struct Base64URLTests {
         #expect(accepted > 1_000 && accepted < 9_000)
     }
 
+    @Test("decoding into part of a larger buffer writes exactly that part, for texts of 0 to 600 characters")
+    func decodesWithinItsOutput() throws {
+        // Deterministic bytes: SHA-256 in counter mode, as long as a statement's log entry.
+        var source: [UInt8] = []
+        var counter = 0
+        while source.count < 450 {
+            source += SHA256.hash("base64url-bounds-\(counter)").bytes
+            counter += 1
+        }
+        for length in 0...450 {
+            let bytes = Array(source.prefix(length))
+            let text = Array(Base64URL.encode(bytes).utf8)
+            // The output sits between guard bytes that a store past either end would change.
+            var buffer = [UInt8](repeating: 0xA5, count: length + 16)
+            let decoded = text.withUnsafeBytes { text in
+                buffer.withUnsafeMutableBytes {
+                    Base64URL.decode(text, into: UnsafeMutableRawBufferPointer(rebasing: $0[8..<(8 + length)]))
+                }
+            }
+            #expect(decoded)
+            #expect(Array(buffer[8..<(8 + length)]) == bytes)
+            #expect(
+                buffer.prefix(8).allSatisfy { $0 == 0xA5 } && buffer.suffix(8).allSatisfy { $0 == 0xA5 }, "\(length)")
+            // A foreign character in any group, the first, a middle or the last, is refused.
+            for place in Set([0, text.count / 2, text.count - 1]) where !text.isEmpty {
+                var foreign = text
+                foreign[place] = UInt8(ascii: "=")
+                #expect(foreign.withUnsafeBytes { Base64URL.decode($0) } == nil, "\(length) \(place)")
+            }
+        }
+    }
+
     @Test(
         "decoding into a buffer needs exactly the decoded length, and a digest decodes straight from its 43 characters")
     func decodesIntoBuffers() throws {

@@ -13,6 +13,11 @@ public struct RecordVerifier: Sendable {
     /// How many statement lines are checked per parallel chunk, at most: a chunk also ends
     /// with the block the record was read into, of `chunk` KiB (about that many lines of
     /// ballots, which are a kilobyte or two each).
+    ///
+    /// Small by default (1 MiB blocks) so that the lines a worker reads were written by `read(2)`
+    /// recently enough to still be in the cache the cores share: with `ahead` chunks in flight,
+    /// blocks of 8 MiB kept 40 MiB between the reader and the workers, more than this machine's
+    /// 32 MiB cache, and cost 11 % more CPU outside libsodium (docs/performance.md).
     public var chunk: Int
     /// How many lines of a chunk one thread takes at a time.
     public var block: Int
@@ -22,8 +27,8 @@ public struct RecordVerifier: Sendable {
     public var ahead: Int
 
     public init(
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 8192, block: Int = 1024,
-        ahead: Int = 4
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 1024, block: Int = 1024,
+        ahead: Int = 8
     ) {
         self.threads = max(1, threads)
         self.chunk = max(1, chunk)
