@@ -16,8 +16,9 @@ public struct RecordVerifier: Sendable {
     ///
     /// Small by default (1 MiB blocks) so that the lines a worker reads were written by `read(2)`
     /// recently enough to still be in the cache the cores share: with `ahead` chunks in flight,
-    /// blocks of 8 MiB kept 40 MiB between the reader and the workers, more than this machine's
-    /// 32 MiB cache, and cost 11 % more CPU outside libsodium (docs/performance.md).
+    /// blocks of 8 MiB kept 40 MiB between the reader and the workers, more than the 32 MiB
+    /// shared cache of the machine the benchmark ran on, and cost 11 % more CPU outside
+    /// libsodium there (docs/performance.md).
     public var chunk: Int
     /// How many lines of a chunk one thread takes at a time.
     public var block: Int
